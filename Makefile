@@ -1,0 +1,37 @@
+# Weft — make run (build and open the UI) and make test (run every test).
+SWIFT ?= swift
+SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev
+TEST_PACKAGES := tmux faketime
+BENCH_POSTS ?= 100000
+
+.PHONY: run build release test deps test-deps bench clean install
+
+run: release
+	.build/release/weft $(ARGS)
+
+deps:
+	@scripts/ensure-packages.sh $(SYSTEM_PACKAGES)
+
+test-deps: deps
+	@scripts/ensure-packages.sh $(TEST_PACKAGES)
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product weft
+
+test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: release
+	scripts/bench.sh $(BENCH_POSTS)
+
+install: release
+	install -D -m 755 .build/release/weft $(DESTDIR)$(PREFIX)/bin/weft
+
+PREFIX ?= /usr/local
+
+clean:
+	rm -rf .build

@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Weft",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "weft", targets: ["weft"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // No pkgConfig: SwiftPM would drop its -D_XOPEN_SOURCE flags with a warning
+        // anyway (see shim.h); `make` installs libncurses-dev.
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "WeftCore"),
+        .target(
+            name: "WeftStore",
+            dependencies: ["WeftCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "TerminalUI", dependencies: ["CNcurses"]),
+        .target(name: "WeftApp", dependencies: ["WeftCore", "WeftStore", "TerminalUI"]),
+        .executableTarget(
+            name: "weft",
+            dependencies: [
+                "WeftCore", "WeftStore", "WeftApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Shared helpers for the test targets: temporary spaces, running `weft` as a process.
+        .target(name: "WeftTestSupport", dependencies: ["WeftCore"], path: "Tests/WeftTestSupport"),
+        .testTarget(name: "WeftCoreTests", dependencies: ["WeftCore"]),
+        .testTarget(name: "WeftStoreTests", dependencies: ["WeftStore", "WeftCore", "WeftTestSupport", "weft"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "WeftAppTests", dependencies: ["WeftApp", "WeftStore", "WeftCore", "TerminalUI", "WeftTestSupport", "weft"]),
+        .testTarget(name: "WeftCLITests", dependencies: ["WeftCore", "WeftTestSupport", "weft"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

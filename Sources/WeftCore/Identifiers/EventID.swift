@@ -1,0 +1,64 @@
+/// The id of an event, and of whatever that event created (a thread's id is the
+/// id of its `thread.created` event). A UUIDv7 in lowercase text form: its first
+/// 48 bits are the creation time in milliseconds, so ids sort by time.
+public struct EventID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let rawValue: String
+
+    /// Accepts a canonical lowercase UUID (36 characters, dashes at 8, 13, 18, 23).
+    public init?(_ text: String) {
+        let b = Array(text.utf8)
+        guard b.count == 36 else { return nil }
+        for (i, c) in b.enumerated() {
+            if i == 8 || i == 13 || i == 18 || i == 23 {
+                guard c == 45 else { return nil }
+            } else {
+                guard (c >= 48 && c <= 57) || (c >= 97 && c <= 102) else { return nil }
+            }
+        }
+        rawValue = text
+    }
+
+    /// A new UUIDv7 for `time`, with `random` supplying the 74 random bits.
+    public static func make(at time: Timestamp, random: inout some RandomNumberGenerator) -> EventID {
+        var bytes = [UInt8](repeating: 0, count: 16)
+        let ms = UInt64(max(0, time.milliseconds))
+        for i in 0..<6 { bytes[i] = UInt8((ms >> (8 * (5 - UInt64(i)))) & 0xff) }
+        let r1 = random.next() as UInt64, r2 = random.next() as UInt64
+        for i in 6..<16 {
+            let src = i < 14 ? r1 : r2
+            bytes[i] = UInt8((src >> (8 * UInt64(i % 8))) & 0xff)
+        }
+        bytes[6] = 0x70 | (bytes[6] & 0x0f)
+        bytes[8] = 0x80 | (bytes[8] & 0x3f)
+        let hex = "0123456789abcdef".utf8.map { $0 }
+        var out = [UInt8]()
+        out.reserveCapacity(36)
+        for (i, byte) in bytes.enumerated() {
+            if i == 4 || i == 6 || i == 8 || i == 10 { out.append(45) }
+            out.append(hex[Int(byte >> 4)])
+            out.append(hex[Int(byte & 0x0f)])
+        }
+        return EventID(uncheckedRaw: String(decoding: out, as: UTF8.self))
+    }
+
+    init(uncheckedRaw: String) { rawValue = uncheckedRaw }
+
+    /// The short form shown in tables: the first 13 characters (the timestamp part).
+    public var short: String { String(rawValue.prefix(13)) }
+
+    public var description: String { rawValue }
+    public static func < (a: EventID, b: EventID) -> Bool { a.rawValue < b.rawValue }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let id = EventID(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a lowercase UUID: \(text)"))
+        }
+        self = id
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rawValue)
+    }
+}

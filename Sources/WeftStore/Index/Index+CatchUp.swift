@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+import WeftCore
+
+/// What one catch-up did.
+public struct CatchUpReport: Sendable, Equatable {
+    public var journals = 0
+    public var linesRead = 0
+    public var eventsApplied = 0
+    public var duplicates = 0
+    public var newProblems = 0
+    public var rebuilt = false
+}
+
+extension Index {
+    /// Applies whatever the journals gained since the last catch-up.
+    @discardableResult
+    public func catchUp() throws(StoreError) -> CatchUpReport {
+        try catchUp(fromScratch: false)
+    }
+
+    func catchUp(fromScratch: Bool) throws(StoreError) -> CatchUpReport {
+        let (found, _) = space.journals()
+        if !fromScratch {
+            // Cheap check without the write lock: has any journal changed size?
+            let known: [String: Int64] = try read { db in
+                var m: [String: Int64] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT path, offset FROM journals") {
+                    m[row["path"]] = row["offset"]
+                }
+                return m
+            }
+            let unchanged = found.count == known.count && found.allSatisfy { j in
+                known[j.relativePath] == fileSize(j.absolutePath)
+            }
+            if unchanged { return CatchUpReport() }
+        }
+        return try write { db in
+            var report = CatchUpReport()
+            if fromScratch {
+                try Self.clear(db)
+                report.rebuilt = true
+            }
+            var applier = try EventApplier(db)
+            for j in found {
+                let row = try Row.fetchOne(db, sql: "SELECT offset, lines FROM journals WHERE path = ?", arguments: [j.relativePath])
+                var offset: Int64 = row?["offset"] ?? 0
+                var lines: Int = row?["lines"] ?? 0
+                let size = fileSize(j.absolutePath)
+                if size < offset {
+                    // Someone rewrote a journal: lines we applied are gone. Start over.
+                    try Self.clear(db)
+                    try db.execute(sql: "INSERT INTO problems(journal, line, reason) VALUES(?, 0, ?)",
+                                   arguments: [j.relativePath, "the journal shrank from \(offset) to \(size) bytes: it was rewritten, not appended to; the index was rebuilt"])
+                    report.rebuilt = true
+                    applier = try EventApplier(db)
+                    return try catchUpAll(db, found: found, applier: &applier, report: &report)
+                }
+                try db.execute(sql: "DELETE FROM problems WHERE journal = ? AND transient = 1", arguments: [j.relativePath])
+                if size == offset && row != nil { continue }
+                try apply(journal: j, db: db, applier: &applier, offset: &offset, lines: &lines, report: &report)
+            }
+            return report
+        }
+    }
+
+    private func catchUpAll(_ db: Database, found: [Space.JournalLocation], applier: inout EventApplier,
+                            report: inout CatchUpReport) throws -> CatchUpReport {
+        for j in found {
+            var offset: Int64 = 0
+            var lines = 0
+            try apply(journal: j, db: db, applier: &applier, offset: &offset, lines: &lines, report: &report)
+        }
+        return report
+    }
+
+    private func apply(journal j: Space.JournalLocation, db: Database, applier: inout EventApplier,
+                       offset: inout Int64, lines: inout Int, report: inout CatchUpReport) throws {
+        report.journals += 1
+        let bytes = try JournalFile.read(j.absolutePath, from: offset)
+        let batch = JournalReader.parse(bytes, path: j.relativePath, name: j.name, board: j.board, firstLine: lines + 1)
+        for (line, stored, text) in batch.events {
+            if try applier.apply(stored, text: text, journal: j.relativePath, line: line) {
+                report.eventsApplied += 1
+            } else {
+                report.duplicates += 1
+            }
+        }
+        for p in batch.problems {
+            let transient = batch.incompleteTail && p.line == lines + batch.lines + 1
+            try db.execute(sql: "INSERT OR REPLACE INTO problems(journal, line, reason, transient) VALUES(?, ?, ?, ?)",
+                           arguments: [p.journal, p.line, p.reason, transient])
+            if !transient { report.newProblems += 1 }
+        }
+        offset += Int64(batch.consumed)
+        lines += batch.lines
+        report.linesRead += batch.lines
+        try db.execute(sql: """
+            INSERT INTO journals(path, board, author, device, offset, lines) VALUES(?, ?, ?, ?, ?, ?)
+            ON CONFLICT(path) DO UPDATE SET offset = excluded.offset, lines = excluded.lines
+            """, arguments: [j.relativePath, j.board?.rawValue, j.name.handle.rawValue, j.name.device.rawValue, offset, lines])
+    }
+
+    static func clear(_ db: Database) throws {
+        for t in IndexSchema.dataTables { try db.execute(sql: "DELETE FROM \(t)") }
+        try db.execute(sql: "INSERT INTO posts_fts(posts_fts) VALUES('delete-all')")
+    }
+}
+
+func fileSize(_ path: String) -> Int64 {
+    var st = stat()
+    return lstat(path, &st) == 0 ? Int64(st.st_size) : -1
+}

@@ -1,0 +1,43 @@
+import GRDB
+
+extension Index {
+    /// Everything the index answers queries from, as canonical text: two indexes
+    /// of the same journals give the same snapshot however they were built.
+    public func snapshot() throws(StoreError) -> String {
+        try read { db in
+            var out: [String] = []
+            let queries = [
+                "boards": "SELECT slug, title, purpose, visibility, created_at, created_by FROM boards ORDER BY slug",
+                "members": "SELECT handle, name, tz, hours, first_seen FROM members ORDER BY handle",
+                "posts": "SELECT id, kind, board, thread, parent, anchor, author, created_at, title, body, blocks, mentions, edited_at, redacted FROM posts ORDER BY id",
+                "threads": "SELECT id, board, author, created_at, title, last_activity, replies, decided, redacted FROM threads ORDER BY id",
+                "statuses": "SELECT id, board, author, at, kind, text FROM statuses ORDER BY id",
+                "followups": "SELECT * FROM followups ORDER BY id",
+                "decisions": "SELECT * FROM decisions ORDER BY thread",
+                "reactions": "SELECT target, emoji, author FROM reactions ORDER BY target, emoji, author",
+                "events": "SELECT id, stamp, author, board, type, key FROM events ORDER BY id",
+                "problems": "SELECT journal, line, reason FROM problems WHERE transient = 0 ORDER BY journal, line",
+                "search": "SELECT p.id FROM posts_fts f JOIN posts p ON p.rowid = f.rowid ORDER BY p.id",
+            ]
+            for name in queries.keys.sorted() {
+                out.append("## \(name)")
+                guard let sql = queries[name] else { continue }
+                for row in try Row.fetchAll(db, sql: sql) {
+                    out.append(row.databaseValues.map { $0.isNull ? "∅" : "\($0)" }.joined(separator: "|"))
+                }
+            }
+            return out.joined(separator: "\n")
+        }
+    }
+
+    /// Counts for reports: events, posts, threads, journals and the file size.
+    public func stats() throws(StoreError) -> [String: Int] {
+        try read { db in
+            var s: [String: Int] = [:]
+            for t in ["events", "posts", "threads", "boards", "members", "statuses", "journals", "problems"] {
+                s[t] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t)") ?? 0
+            }
+            return s
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+import WeftCore
+
+/// The derived index of a space: SQLite (WAL, FTS5) under
+/// `$XDG_CACHE_HOME/weft/<space-id>/index.sqlite`.
+///
+/// It records how many bytes of each journal it has applied and catches up from
+/// there; applying new lines and advancing the offsets happen in one immediate
+/// transaction, so two processes catching up at once never apply a line twice or
+/// skip one. Deleting it loses nothing: it is rebuilt from the journals. The
+/// person's private state (read markers) is attached as the `st` schema so unread
+/// counts are a join.
+public final class Index: Sendable {
+    let pool: DatabasePool
+    public let space: Space
+    public let path: String
+
+    /// Opens (creating or rebuilding as needed) the index at `path` for `space`,
+    /// with the private state database at `statePath` attached.
+    public init(space: Space, path: String, statePath: String) throws(StoreError) {
+        self.space = space
+        self.path = path
+        do {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: (statePath as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+        } catch {
+            throw .notWritable((path as NSString).deletingLastPathComponent)
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(30)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "ATTACH DATABASE ? AS st", arguments: [statePath])
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA st.journal_mode = WAL")
+                try db.execute(sql: "CREATE TABLE IF NOT EXISTS st.read(post TEXT PRIMARY KEY) WITHOUT ROWID")
+                try db.inTransaction(.immediate) {
+                    try Self.prepareSchema(db, space: space)
+                    return .commit
+                }
+            }
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw .index("cannot open \(path): \(error)")
+        }
+    }
+
+    /// Creates the schema, or clears an index made by another schema version or
+    /// for a space at another path.
+    private static func prepareSchema(_ db: Database, space: Space) throws {
+        let hasMeta = try db.tableExists("meta")
+        if hasMeta {
+            let schema = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'")
+            let root = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'root'")
+            if schema == IndexSchema.version && root == space.root { return }
+            // Stale: drop everything and start again.
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'posts_fts_%'")
+            for t in tables { try db.execute(sql: "DROP TABLE IF EXISTS \"\(t)\"") }
+        }
+        try IndexSchema.create(db)
+        try db.execute(sql: "INSERT INTO meta(key, value) VALUES('root', ?)", arguments: [space.root])
+        try db.execute(sql: "INSERT INTO meta(key, value) VALUES('space', ?)", arguments: [space.id])
+    }
+
+    /// Empties the index and applies every journal from the start, in one transaction.
+    @discardableResult
+    public func rebuild() throws(StoreError) -> CatchUpReport {
+        try catchUp(fromScratch: true)
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.read(body) } catch { throw .index("\(error)") }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let r = result else { throw StoreError.index("transaction produced nothing") }
+                return r
+            }
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw .index("\(error)")
+        }
+    }
+}

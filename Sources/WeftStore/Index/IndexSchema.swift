@@ -1,0 +1,76 @@
+import GRDB
+
+/// The index's tables. The index is a cache: when this schema changes, the
+/// version goes up and old indexes are rebuilt from the journals.
+enum IndexSchema {
+    static let version = "3"
+
+    static let statements = [
+        "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """
+        CREATE TABLE journals(path TEXT PRIMARY KEY, board TEXT, author TEXT NOT NULL, device TEXT NOT NULL,
+            offset INTEGER NOT NULL, lines INTEGER NOT NULL)
+        """,
+        """
+        CREATE TABLE problems(journal TEXT NOT NULL, line INTEGER NOT NULL, reason TEXT NOT NULL,
+            transient INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(journal, line))
+        """,
+        // Every event ever applied: dedupe by id, and the material to re-fold one entity.
+        """
+        CREATE TABLE events(id TEXT PRIMARY KEY, stamp TEXT NOT NULL, author TEXT NOT NULL, board TEXT,
+            type TEXT NOT NULL, key TEXT NOT NULL, journal TEXT NOT NULL, line INTEGER NOT NULL, text TEXT NOT NULL)
+        """,
+        "CREATE INDEX events_key ON events(key, stamp)",
+        """
+        CREATE TABLE boards(slug TEXT PRIMARY KEY, title TEXT NOT NULL, purpose TEXT, visibility TEXT NOT NULL,
+            created_at TEXT NOT NULL, created_by TEXT NOT NULL)
+        """,
+        """
+        CREATE TABLE members(handle TEXT PRIMARY KEY, name TEXT, tz TEXT, hours TEXT, first_seen TEXT NOT NULL)
+        """,
+        // Threads and comments. rowid feeds the full-text index.
+        """
+        CREATE TABLE posts(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind INTEGER NOT NULL,
+            board TEXT NOT NULL, thread TEXT NOT NULL, parent TEXT, anchor TEXT, author TEXT NOT NULL,
+            created_at TEXT NOT NULL, title TEXT, body TEXT NOT NULL, blocks TEXT, mentions TEXT,
+            edited_at TEXT, redacted INTEGER NOT NULL DEFAULT 0)
+        """,
+        "CREATE INDEX posts_thread ON posts(thread, created_at)",
+        """
+        CREATE TABLE threads(id TEXT PRIMARY KEY, board TEXT NOT NULL, author TEXT NOT NULL, created_at TEXT NOT NULL,
+            title TEXT NOT NULL, last_activity TEXT NOT NULL, replies INTEGER NOT NULL, decided INTEGER NOT NULL DEFAULT 0,
+            redacted INTEGER NOT NULL DEFAULT 0)
+        """,
+        "CREATE INDEX threads_board_activity ON threads(board, last_activity DESC, id DESC)",
+        """
+        CREATE TABLE statuses(id TEXT PRIMARY KEY, board TEXT, author TEXT NOT NULL, at TEXT NOT NULL,
+            kind TEXT NOT NULL, text TEXT NOT NULL)
+        """,
+        "CREATE INDEX statuses_at ON statuses(at DESC)",
+        """
+        CREATE TABLE followups(id TEXT PRIMARY KEY, board TEXT NOT NULL, target TEXT NOT NULL, requester TEXT NOT NULL,
+            assignee TEXT NOT NULL, due TEXT NOT NULL, note TEXT, state TEXT NOT NULL, reason TEXT, created_at TEXT NOT NULL)
+        """,
+        """
+        CREATE TABLE decisions(thread TEXT PRIMARY KEY, id TEXT NOT NULL, comment TEXT, summary TEXT,
+            author TEXT NOT NULL, at TEXT NOT NULL)
+        """,
+        """
+        CREATE TABLE reactions(target TEXT NOT NULL, emoji TEXT NOT NULL, author TEXT NOT NULL, position INTEGER NOT NULL,
+            PRIMARY KEY(target, emoji, author))
+        """,
+        """
+        CREATE VIRTUAL TABLE posts_fts USING fts5(title, body, content='posts', content_rowid='rowid',
+            tokenize='unicode61 remove_diacritics 2')
+        """,
+    ]
+
+    /// Tables emptied by a rebuild (everything but meta).
+    static let dataTables = ["journals", "problems", "events", "boards", "members", "posts", "threads",
+                             "statuses", "followups", "decisions", "reactions"]
+
+    static func create(_ db: Database) throws {
+        for sql in statements { try db.execute(sql: sql) }
+        try db.execute(sql: "INSERT INTO meta(key, value) VALUES('schema', ?)", arguments: [version])
+    }
+}

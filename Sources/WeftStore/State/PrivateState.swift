@@ -1,0 +1,47 @@
+import Foundation
+import WeftCore
+
+/// A person's private state for one space, kept outside the space in
+/// `$XDG_STATE_HOME/weft/<space-id>/`: the device id and (in `state.sqlite`,
+/// attached to the index) read markers.
+public struct PrivateState: Sendable {
+    public let directory: String
+
+    public init(env: StoreEnvironment, spaceID: String) {
+        directory = env.stateHome + "/weft/" + spaceID
+    }
+
+    public var databasePath: String { directory + "/state.sqlite" }
+
+    /// This machine's device id, made on first use. `WEFT_DEVICE` overrides it.
+    public func deviceID(env: StoreEnvironment) throws(StoreError) -> DeviceID {
+        if let d = env["WEFT_DEVICE"] {
+            do { return try DeviceID(d) } catch { throw .config("WEFT_DEVICE: \(error)") }
+        }
+        let path = directory + "/device"
+        if let data = FileManager.default.contents(atPath: path) {
+            let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if let id = try? DeviceID(text) { return id }
+        }
+        var rng = SystemRandomNumberGenerator()
+        let hex = (0..<8).map { _ in String(Int.random(in: 0..<16, using: &rng), radix: 16) }.joined()
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .notWritable(directory)
+        }
+        // Create exclusively so two first runs at once agree on one id.
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if fd >= 0 {
+            let line = hex + "\n"
+            _ = line.withCString { write(fd, $0, strlen($0)) }
+            fsync(fd)
+            close(fd)
+        }
+        if let data = FileManager.default.contents(atPath: path),
+           let id = try? DeviceID(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) {
+            return id
+        }
+        throw .notWritable(path)
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import WeftCore
+import WeftStore
+
+struct BoardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "board",
+        abstract: "Create, list and show boards.",
+        subcommands: [Create.self, List.self, Show.self]
+    )
+
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a board.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Short name: 1-40 of a-z, 0-9 and '-'.") var slug: String
+        @Option(help: "The board's title (default: the slug).") var title: String?
+        @Option(help: "What the board is for.") var purpose: String?
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try reportingErrors {
+                let s = try BoardSlug(slug)
+                let t = try Validate.title(title ?? slug)
+                let p = try purpose.map { try Validate.title($0) }
+                try withStore(global) { store in
+                    let event = try store.createBoard(s, title: t, purpose: p)
+                    if output.json {
+                        guard let b = try store.index.board(s) else { return }
+                        Output.json(BoardJSON(b))
+                    } else {
+                        print("Created board \(s) (\(event.id.short))")
+                    }
+                }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List boards with thread and unread counts.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try withStore(global) { store in
+                let boards = try store.index.boards(viewer: store.me)
+                if output.json { return Output.json(boards.map { BoardJSON($0.board, summary: $0) }) }
+                if boards.isEmpty { return print("No boards yet. Create one: weft board create SLUG --title TITLE") }
+                let clock = Clockface(store)
+                var table = Table("BOARD", "THREADS", "UNREAD", "LAST ACTIVITY", "VISIBILITY", "TITLE")
+                for b in boards {
+                    table.add(b.board.slug.rawValue, "\(b.threads)", "\(b.unread)",
+                              b.lastActivity.map(clock.full) ?? "-", b.board.visibility.rawValue, b.board.title)
+                }
+                print(table.render())
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one board.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The board's slug.") var slug: String
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try withStore(global) { store in
+                let b = try store.existingBoard(slug)
+                let summary = try store.index.boards(viewer: store.me).first { $0.board.slug == b.slug }
+                if output.json { return Output.json(BoardJSON(b, summary: summary)) }
+                let clock = Clockface(store)
+                print("\(Inert.line(b.title)) [\(b.slug)]")
+                if let p = b.purpose { print(Inert.line(p)) }
+                print("Visibility: \(b.visibility.rawValue)")
+                print("Created: \(clock.full(b.createdAt)) by \(b.createdBy)")
+                if let s = summary {
+                    print("Threads: \(s.threads), posts: \(s.posts), unread: \(s.unread)")
+                }
+            }
+        }
+    }
+}

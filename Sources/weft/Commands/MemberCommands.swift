@@ -1,0 +1,88 @@
+import ArgumentParser
+import WeftCore
+import WeftStore
+
+struct MemberCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "member",
+        abstract: "List members and show profiles (local time, working hours).",
+        subcommands: [List.self, Show.self]
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List everyone who has written in this space.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try withStore(global) { store in
+                let members = try store.index.members()
+                if output.json { return Output.json(members.map { MemberJSON($0, now: store.now) }) }
+                var table = Table("HANDLE", "NAME", "TIME ZONE", "LOCAL TIME", "HOURS", "WORKING")
+                for m in members {
+                    let p = Presence(m, now: store.now)
+                    table.add(m.handle.rawValue, m.name ?? "", m.timeZone ?? "-", p.localClock ?? "-",
+                              m.hours?.description ?? "-", p.inWorkingHours.map { $0 ? "yes" : "no" } ?? "-")
+                }
+                print(table.render())
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one member (default: you).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The member's handle.") var handle: String?
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try withStore(global) { store in
+                let h = try handle.map { try Handle($0) } ?? store.me
+                guard let m = try store.index.member(h) else {
+                    throw CommandError("no member '\(h)' in this space: see 'weft member list'")
+                }
+                if output.json { return Output.json(MemberJSON(m, now: store.now)) }
+                let p = Presence(m, now: store.now)
+                print("\(m.handle)\(m.name.map { " (\(Inert.line($0)))" } ?? "")")
+                print("Time zone: \(m.timeZone ?? "not set")\(p.localClock.map { ", now \($0)" } ?? "")")
+                print("Working hours: \(m.hours?.description ?? "not set")\(p.inWorkingHours.map { $0 ? " (working now)" : " (off now)" } ?? "")")
+                print("Member since: \(Clockface(store).full(m.firstSeen))")
+            }
+        }
+    }
+}
+
+struct ProfileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "profile",
+        abstract: "Set your display name, time zone and working hours.",
+        subcommands: [Set.self]
+    )
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change your profile (only the given fields change).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Your display name.") var name: String?
+        @Option(help: "Your IANA time zone, e.g. Europe/Berlin.") var tz: String?
+        @Option(help: "Your working hours on weekdays, e.g. 09:00-17:30.") var hours: String?
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try reportingErrors {
+                guard name != nil || tz != nil || hours != nil else {
+                    throw CommandError("nothing to change: give --name, --tz and/or --hours")
+                }
+                let n = try name.map { try Validate.displayName($0) }
+                if let tz { _ = try Validate.timeZone(tz) }
+                let h = try hours.map { try WorkingHours(parsing: $0).description }
+                try withStore(global) { store in
+                    let event = try store.append(.memberProfile(MemberProfile(name: n, tz: tz, hours: h)), board: nil)
+                    if output.json, let m = try store.index.member(store.me) {
+                        return Output.json(MemberJSON(m, now: store.now))
+                    }
+                    print(event.id.rawValue)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import WeftCore
+import WeftStore
+
+/// Opens the store for a command and turns every failure into one line on
+/// stderr and a non-zero exit code.
+func withStore(_ global: GlobalOptions, _ body: (Store) throws -> Void) throws {
+    try reportingErrors {
+        let store = try Store.open(spaceFlag: global.space)
+        try body(store)
+    }
+}
+
+/// Runs `body`, printing any error as `weft: <message>` and exiting with 1.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let e as ExitCode {
+        throw e
+    } catch let e as CleanExit {
+        throw e
+    } catch let e as StoreError {
+        fail(e.description)
+    } catch let e as WeftCore.ValidationError {
+        fail(e.description)
+    } catch let e as CommandError {
+        fail(e.message)
+    } catch {
+        fail("\(error)")
+    }
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data(("weft: " + message + "\n").utf8))
+    exit(1)
+}
+
+/// An error a command reports about its arguments or state.
+struct CommandError: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}

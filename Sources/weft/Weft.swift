@@ -1,0 +1,31 @@
+import ArgumentParser
+
+/// The `weft` command: bare `weft` opens the full-screen UI; subcommands script it.
+@main
+struct Weft: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "weft",
+        abstract: "A terminal forum for structured, asynchronous team discussion.",
+        discussion: """
+            Run 'weft' with no command to open the full-screen UI on the default space
+            ($XDG_DATA_HOME/weft/default, created with a welcome board on first use).
+            Choose another space with --space PATH or WEFT_SPACE. Your handle is your
+            login name unless WEFT_HANDLE or 'handle' in $XDG_CONFIG_HOME/weft/config.toml
+            names another.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            InitCommand.self, BoardCommand.self, ThreadCommand.self, CommentCommand.self, ReactCommand.self,
+            EditCommand.self, StatusCommand.self, MemberCommand.self, ProfileCommand.self, IndexCommand.self,
+            DoctorCommand.self, DevCommand.self,
+        ]
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try withStore(global) { store in
+            try Overview.print(store)
+        }
+    }
+}
