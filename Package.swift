@@ -18,7 +18,11 @@ let package = Package(
         .target(name: "WeftCore"),
         .target(
             name: "WeftStore",
-            dependencies: ["WeftCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "WeftCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(name: "TerminalUI", dependencies: ["CNcurses"]),
         .target(name: "WeftApp", dependencies: ["WeftCore", "WeftStore", "TerminalUI"]),

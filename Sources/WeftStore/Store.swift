@@ -28,7 +28,7 @@ public final class Store: Sendable {
     /// Opens the chosen space, creating the default space (with its welcome board)
     /// on first use, and catches the index up.
     public static func open(spaceFlag: String?, env: StoreEnvironment = StoreEnvironment(),
-                            clock: any Clock = SystemClock()) throws(StoreError) -> Store {
+                            clock: any Clock = SystemClock(), catchUp: Bool = true) throws(StoreError) -> Store {
         let config = try ConfigFile.load(env)
         let me = try Identity.handle(env: env, config: config)
         let (path, choice) = spacePath(flag: spaceFlag, env: env, config: config)
@@ -40,12 +40,12 @@ public final class Store: Sendable {
             space = try Space.create(at: p, name: "default", id: newSpaceID(clock), now: clock.now())
             fresh = true
         }
-        let store = try Store(space: space, me: me, env: env, clock: clock)
+        let store = try Store(space: space, me: me, env: env, clock: clock, catchUp: catchUp || fresh)
         if fresh { try Welcome.write(into: store) }
         return store
     }
 
-    public init(space: Space, me: Handle, env: StoreEnvironment, clock: any Clock) throws(StoreError) {
+    public init(space: Space, me: Handle, env: StoreEnvironment, clock: any Clock, catchUp: Bool = true) throws(StoreError) {
         self.space = space
         self.me = me
         self.env = env
@@ -54,7 +54,7 @@ public final class Store: Sendable {
         device = try privateState.deviceID(env: env)
         index = try Index(space: space, path: env.cacheHome + "/weft/" + space.id + "/index.sqlite",
                           statePath: privateState.databasePath)
-        try index.catchUp()
+        if catchUp { try index.catchUp() }
     }
 
     static func newSpaceID(_ clock: any Clock) -> String {

@@ -41,6 +41,6 @@ public final class Sandbox: @unchecked Sendable {
     public func write(_ text: String, to relative: String) {
         let path = root + "/" + relative
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     }
 }

@@ -104,7 +104,8 @@ public struct CellGrid: Hashable, Sendable {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
         var filler = character
-        if DisplayWidth.of(character) != 1 || character.unicodeScalars.first?.properties.generalCategory == .control {
+        let isControl = character.unicodeScalars.first?.properties.generalCategory == .control
+        if isControl || DisplayWidth.of(character) != 1 {
             filler = " "
         }
         for row in area.y..<area.maxY {

@@ -69,9 +69,13 @@ enum GlyphPlan {
     }
 
     /// Letters, marks used as bases, numbers, punctuation, symbols, spaces
-    /// and private-use glyphs: anything but controls, format characters,
+    /// and private-use glyphs: anything but controls, format characters
+    /// (except the soft hyphen, which terminals show as a hyphen),
     /// separators, surrogates and unassigned code points.
     private static func isGraphic(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value == 0xAD {
+            return true
+        }
         switch scalar.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned:
             return false

@@ -1,4 +1,5 @@
 import CNcurses
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -16,7 +17,8 @@ import CNcurses
 /// Escape delay and a hidden cursor. `stop()` (also run on deinit) gives the
 /// terminal back and is safe to call more than once. SIGINT, SIGTERM and
 /// SIGHUP sent from outside are reported as `.terminate` so the loop can stop
-/// cleanly.
+/// cleanly, and a process that calls `exit()` while the terminal is taken
+/// over still gets it restored.
 ///
 /// Keep one instance, owned by the main loop; it is deliberately not
 /// `Sendable`. Pass it values only: grids in, events out.
@@ -44,6 +46,20 @@ public final class NcursesTerminal: Terminal {
         }
     }
 
+    /// Whether some instance has the terminal in curses mode; read by the
+    /// exit hook. Static because an `atexit` handler cannot capture context.
+    private static let inCursesMode = Atomic<Bool>(false)
+
+    /// Restores the terminal when the process exits without `stop()` (for
+    /// example through `exit()` from a command-line parser). Registered once.
+    private static let exitHook: Void = {
+        atexit {
+            if NcursesTerminal.inCursesMode.exchange(false, ordering: .sequentiallyConsistent) {
+                endwin()
+            }
+        }
+    }()
+
     private let screen: OpaquePointer
     private let signals: SignalLatch
     private let keys: KeyDecoder
@@ -68,7 +84,9 @@ public final class NcursesTerminal: Terminal {
     ///     the terminal; users hold Shift to select).
     /// - Throws: `TerminalError.notATerminal` when standard output is not a
     ///   terminal, `.unknownTerminal` when ncurses does not know `TERM`.
-    public init(palette: Palette = .standard, colorMode: ColorMode? = nil, mouse: Bool = true) throws(TerminalError) {
+    public init(
+        palette: Palette = .standard, colorMode: ColorMode? = nil, mouse: Bool = true
+    ) throws(TerminalError) {
         NcursesTerminal.useUTF8Locale()
         guard isatty(1) == 1 else {
             throw TerminalError.notATerminal
@@ -115,6 +133,8 @@ public final class NcursesTerminal: Terminal {
                 button1Pressed: UInt(weft_button1_pressed()), button1Clicked: UInt(weft_button1_clicked()),
                 button4Pressed: UInt(weft_button4_pressed()), button5Pressed: UInt(weft_button5_pressed())))
         self.signals = SignalLatch()
+        NcursesTerminal.exitHook
+        NcursesTerminal.inCursesMode.store(true, ordering: .sequentiallyConsistent)
     }
 
     deinit {
@@ -217,6 +237,7 @@ public final class NcursesTerminal: Terminal {
     public func suspend() {
         guard !isStopped, !isSuspended else { return }
         def_prog_mode()
+        NcursesTerminal.inCursesMode.store(false, ordering: .sequentiallyConsistent)
         endwin()
         isSuspended = true
     }
@@ -228,9 +249,20 @@ public final class NcursesTerminal: Terminal {
         // group; it was meant for the editor, not for us.
         signals.forgetInterrupt()
         reset_prog_mode()
+        NcursesTerminal.inCursesMode.store(true, ordering: .sequentiallyConsistent)
         clearok(weft_stdscr(), true)
         shown = nil
         wrefresh(weft_stdscr())
+    }
+
+    /// Stops the process like Ctrl-Z does in a shell (raw mode delivers
+    /// Ctrl-Z as a key, so the application decides), and takes the terminal
+    /// back when the shell continues it with `fg`.
+    public func suspendToShell() {
+        guard !isStopped, !isSuspended else { return }
+        suspend()
+        raise(SIGSTOP)
+        resume()
     }
 
     /// Restores the terminal: leaves curses mode, frees the screen and puts
@@ -239,6 +271,7 @@ public final class NcursesTerminal: Terminal {
         guard !isStopped else { return }
         isStopped = true
         if !isSuspended {
+            NcursesTerminal.inCursesMode.store(false, ordering: .sequentiallyConsistent)
             endwin()
         }
         delscreen(screen)
@@ -278,6 +311,12 @@ public final class NcursesTerminal: Terminal {
             // wrap onto the next row.
             width = 1
             character = " "
+        }
+        if width == 1, let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
+            // Most cells: skip the glyph plan and its allocations.
+            var text = wchar_t(ascii)
+            weft_draw_cell(Int32(y), Int32(x), &text, 1, style.attributes, style.pair)
+            return
         }
         let pieces = GlyphPlan.pieces(for: character, width: width) { Int(wcwidth(wchar_t($0))) }
         var column = x

@@ -2,8 +2,9 @@
 ///
 /// Text from posts is untrusted: an escape sequence inside it could move the
 /// cursor, recolor the screen, retitle the window or write to the clipboard
-/// (OSC 52). `CellGrid` passes everything it is given through `Inert.text`, so
-/// no control character can reach the screen whatever a caller passes:
+/// (OSC 52). `CellGrid.put` applies these rules itself, character by
+/// character, so no control character can reach the screen whatever a caller
+/// passes:
 ///
 /// - C0 controls and DEL become caret notation: ESC is `^[`, CR is `^M`,
 ///   BEL is `^G`, DEL is `^?`.

@@ -94,7 +94,9 @@ public struct Modal: Hashable, Sendable {
         if !footer.isEmpty, labelRoom > 0 {
             let shown = DisplayWidth.truncate(footer, to: labelRoom)
             let width = DisplayWidth.of(shown) + 2
-            grid.put(" " + shown + " ", x: box.maxX - 1 - width, y: box.maxY - 1, style: borderStyle, maxWidth: inner)
+            grid.put(
+                " " + shown + " ", x: box.maxX - 1 - width, y: box.maxY - 1, style: borderStyle,
+                maxWidth: inner)
         }
     }
 

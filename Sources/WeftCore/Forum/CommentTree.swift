@@ -22,12 +22,17 @@ public enum CommentTree {
         var out: [Entry] = []
         out.reserveCapacity(ids.count)
         var visited = Set<Int>()
-        var stack: [(Int, Int)] = roots.reversed().map { ($0, 0) }
-        while let (i, depth) = stack.popLast() {
-            guard visited.insert(i).inserted else { continue }
-            out.append(Entry(index: i, depth: depth))
-            for c in (children[ids[i]] ?? []).reversed() { stack.append((c, depth + 1)) }
+        func walk(from starts: [Int]) {
+            var stack: [(Int, Int)] = starts.reversed().map { ($0, 0) }
+            while let (i, depth) = stack.popLast() {
+                guard visited.insert(i).inserted else { continue }
+                out.append(Entry(index: i, depth: depth))
+                for c in (children[ids[i]] ?? []).reversed() { stack.append((c, depth + 1)) }
+            }
         }
+        walk(from: roots)
+        // Comments caught in a reply cycle (only forged data can make one) still show.
+        for i in ids.indices where !visited.contains(i) { walk(from: [i]) }
         return out
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One paragraph of a thread's body. Blocks keep their id across edits when their
 /// text is unchanged, so contextual comments stay attached to the right place.
 public struct Block: Hashable, Sendable, Codable {
@@ -38,8 +40,9 @@ public enum Blocks {
     static func paragraphs(_ body: String) -> [String] {
         var result: [String] = []
         var current: [Substring] = []
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            let l = line.last == "\r" ? line.dropLast() : line
+        // "\r\n" is one Character in Swift, so normalise line ends first.
+        let normalized = body.replacingOccurrences(of: "\r\n", with: "\n")
+        for l in normalized.split(separator: "\n", omittingEmptySubsequences: false) {
             if l.allSatisfy({ $0 == " " || $0 == "\t" }) {
                 if !current.isEmpty { result.append(current.joined(separator: "\n")); current = [] }
             } else {

@@ -10,36 +10,56 @@ import WeftCore
 /// one entity from all its events with WeftCore's ``Forum``, the reference rules.
 struct EventApplier {
     let db: Database
-    private let insertEvent: Statement
-    private let touchMember: Statement
-    private let insertPost: Statement
-    private let insertFTS: Statement
-    private let bumpThread: Statement
-    private let insertStatus: Statement
-    private let hasLaterEvents: Statement
+    let root: String
+    /// When true (a build from scratch), the full-text index is filled once at the
+    /// end with FTS5's 'rebuild', which is much faster than row by row.
+    let deferFullText: Bool
+    /// True when the index was empty when this catch-up began: then "has this key
+    /// been seen?" is answered from memory instead of a query.
+    let firstBuild: Bool
+    private var journalPaths: [Int64: String] = [:]
+    private var seenKeys: Set<String> = []
+    /// Earliest write per author, flushed once by ``finish()``.
+    private var firstSeen: [String: String] = [:]
+    /// Whether the event being applied is the only one of its entity.
+    private var alone = true
+    private let insertEvent: FastStatement
+    private let insertPost: FastStatement
+    private let insertFTS: FastStatement
+    private let bumpThread: FastStatement
+    private let insertStatus: FastStatement
+    private let countKey: FastStatement
 
-    init(_ db: Database) throws {
+    init(_ db: Database, root: String, deferFullText: Bool = false) throws {
         self.db = db
-        insertEvent = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO events(id, stamp, author, board, type, key, journal, line, text)
-            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)
+        self.root = root
+        self.deferFullText = deferFullText
+        firstBuild = deferFullText
+        insertEvent = try FastStatement(db, """
+            INSERT OR IGNORE INTO events(id, stamp, author, board, type, key, journal, line, offset, length)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        touchMember = try db.cachedStatement(sql: """
-            INSERT INTO members(handle, first_seen) VALUES(?, ?)
-            ON CONFLICT(handle) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen)
-            """)
-        insertPost = try db.cachedStatement(sql: """
+        insertPost = try FastStatement(db, """
             INSERT INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title, body, blocks, mentions)
             VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertFTS = try db.cachedStatement(sql: "INSERT INTO posts_fts(rowid, title, body) VALUES(?, ?, ?)")
-        bumpThread = try db.cachedStatement(sql: """
+        insertFTS = try FastStatement(db, "INSERT INTO posts_fts(rowid, title, body) VALUES(?, ?, ?)")
+        bumpThread = try FastStatement(db, """
             UPDATE threads SET replies = replies + 1, last_activity = max(last_activity, ?) WHERE id = ? AND board = ?
             """)
-        insertStatus = try db.cachedStatement(sql: """
+        insertStatus = try FastStatement(db, """
             INSERT OR IGNORE INTO statuses(id, board, author, at, kind, text) VALUES(?, ?, ?, ?, ?, ?)
             """)
-        hasLaterEvents = try db.cachedStatement(sql: "SELECT count(*) FROM events WHERE key = ?")
+        countKey = try FastStatement(db, "SELECT count(*) FROM events WHERE key = ?")
+    }
+
+    /// Writes what was kept in memory during the catch-up.
+    func finish() throws {
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO members(handle, first_seen) VALUES(?, ?)
+            ON CONFLICT(handle) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen)
+            """)
+        for (handle, at) in firstSeen { try upsert.execute(arguments: [handle, at]) }
     }
 
     /// The entity an event belongs to, for re-folding.
@@ -60,76 +80,116 @@ struct EventApplier {
     }
 
     /// Applies one event; false when its id was already applied.
-    mutating func apply(_ stored: StoredEvent, text: String, journal: String, line: Int) throws -> Bool {
+    mutating func apply(_ stored: StoredEvent, journal: Int64, line: Int, offset: Int64, length: Int) throws -> Bool {
         let e = stored.event
         let key = Self.key(stored)
         let at = e.at.iso8601
-        try insertEvent.execute(arguments: [e.id.rawValue, at + e.id.rawValue, stored.author.rawValue,
-                                            stored.board?.rawValue, e.type, key, journal, line, text])
+        let id = e.id.rawValue
+        let author = stored.author.rawValue
+        insertEvent.bind(1, id)
+        insertEvent.bind(2, at + id)
+        insertEvent.bind(3, author)
+        insertEvent.bind(4, stored.board?.rawValue)
+        insertEvent.bind(5, e.type)
+        insertEvent.bind(6, key)
+        insertEvent.bind(7, journal)
+        insertEvent.bind(8, line)
+        insertEvent.bind(9, offset)
+        insertEvent.bind(10, length)
+        try insertEvent.run()
         guard db.changesCount > 0 else { return false }
-        try touchMember.execute(arguments: [stored.author.rawValue, at])
+        if let seen = firstSeen[author] {
+            if at < seen { firstSeen[author] = at }
+        } else {
+            firstSeen[author] = at
+        }
+        if firstBuild {
+            alone = seenKeys.insert(key).inserted
+        } else {
+            countKey.bind(1, key)
+            alone = try countKey.run() == 1
+        }
         switch e.payload {
         case .threadCreated(let p):
             guard let board = stored.board else { return true }
-            if try isOnlyEvent(key) {
+            if alone {
                 let body = Blocks.join(p.blocks)
-                try insertPost.execute(arguments: [e.id.rawValue, 0, board.rawValue, e.id.rawValue, nil, nil,
-                                                   stored.author.rawValue, at, p.title, body, Self.json(p.blocks),
-                                                   Self.mentions(p.mentions)])
-                try insertFTS.execute(arguments: [db.lastInsertedRowID, p.title, body])
-                try insertThreadRow(id: e.id.rawValue, board: board.rawValue, author: stored.author.rawValue,
-                                    createdAt: at, title: p.title, redacted: false)
+                try addPost(id: id, kind: 0, board: board.rawValue, thread: id, parent: nil, anchor: nil, author: author,
+                            at: at, title: p.title, body: body, blocks: Self.json(p.blocks), mentions: Self.mentions(p.mentions))
+                try insertThreadRow(id: id, board: board.rawValue, author: author, createdAt: at, title: p.title, redacted: false)
             } else {
-                try refoldPost(e.id.rawValue)
+                try refoldPost(id, with: stored)
             }
         case .commentCreated(let p):
             guard let board = stored.board else { return true }
-            if try isOnlyEvent(key) {
-                try insertPost.execute(arguments: [e.id.rawValue, 1, board.rawValue, p.thread.rawValue, p.parent?.rawValue,
-                                                   p.anchor, stored.author.rawValue, at, nil, p.body, nil,
-                                                   Self.mentions(p.mentions)])
-                try insertFTS.execute(arguments: [db.lastInsertedRowID, nil, p.body])
+            if alone {
+                try addPost(id: id, kind: 1, board: board.rawValue, thread: p.thread.rawValue, parent: p.parent?.rawValue,
+                            anchor: p.anchor, author: author, at: at, title: nil, body: p.body, blocks: nil,
+                            mentions: Self.mentions(p.mentions))
             } else {
-                try refoldPost(e.id.rawValue)
+                try refoldPost(id, with: stored)
             }
-            try bumpThread.execute(arguments: [at, p.thread.rawValue, board.rawValue])
-        case .postEdited(let p):
-            try refoldPost(p.target.rawValue)
-        case .postRedacted(let p):
-            try refoldPost(p.target.rawValue)
-        case .reactionAdded(let p), .reactionRemoved(let p):
-            try refoldReactions(p.target.rawValue)
+            bumpThread.bind(1, at)
+            bumpThread.bind(2, p.thread.rawValue)
+            bumpThread.bind(3, board.rawValue)
+            try bumpThread.run()
         case .statusPosted(let p):
-            try insertStatus.execute(arguments: [e.id.rawValue, stored.board?.rawValue, stored.author.rawValue, at,
-                                                 p.kind.rawValue, p.text])
+            insertStatus.bind(1, id)
+            insertStatus.bind(2, stored.board?.rawValue)
+            insertStatus.bind(3, author)
+            insertStatus.bind(4, at)
+            insertStatus.bind(5, p.kind.rawValue)
+            insertStatus.bind(6, p.text)
+            try insertStatus.run()
+        case .postEdited(let p):
+            try refoldPost(p.target.rawValue, with: stored)
+        case .postRedacted(let p):
+            try refoldPost(p.target.rawValue, with: stored)
+        case .reactionAdded(let p), .reactionRemoved(let p):
+            try refoldReactions(p.target.rawValue, with: stored)
         case .followupRequested:
-            try refoldFollowUp(e.id.rawValue)
+            try refoldFollowUp(e.id.rawValue, with: stored)
         case .followupResolved(let p):
-            try refoldFollowUp(p.followup.rawValue)
+            try refoldFollowUp(p.followup.rawValue, with: stored)
         case .threadDecided(let p):
-            try refoldDecision(p.thread.rawValue)
+            try refoldDecision(p.thread.rawValue, with: stored)
         case .threadReopened(let p):
-            try refoldDecision(p.thread.rawValue)
+            try refoldDecision(p.thread.rawValue, with: stored)
         case .boardCreated, .boardUpdated:
-            if let board = stored.board { try refoldBoard(board.rawValue) }
+            if let board = stored.board { try refoldBoard(board.rawValue, with: stored) }
         case .memberProfile:
-            try refoldMember(stored.author.rawValue)
+            try refoldMember(stored.author.rawValue, with: stored)
         }
         return true
     }
 
-    private func isOnlyEvent(_ key: String) throws -> Bool {
-        try Int.fetchOne(hasLaterEvents, arguments: [key]) == 1
+    private func addPost(id: String, kind: Int, board: String, thread: String, parent: String?, anchor: String?,
+                         author: String, at: String, title: String?, body: String, blocks: String?, mentions: String?) throws {
+        for (i, v) in [id, nil, board, thread, parent, anchor, author, at, title, body, blocks, mentions].enumerated() where i != 1 {
+            insertPost.bind(Int32(i + 1), v)
+        }
+        insertPost.bind(2, kind)
+        try insertPost.run()
+        if !deferFullText {
+            insertFTS.bind(1, db.lastInsertedRowID)
+            insertFTS.bind(2, title)
+            insertFTS.bind(3, body)
+            try insertFTS.run()
+        }
     }
 
-    /// Every stored event of one entity, as a small forum.
-    private func fold(_ keys: [String]) throws -> Forum {
-        var events: [StoredEvent] = []
+    /// Every stored event of one entity, as a small forum. `current` is the event
+    /// being applied: it is used as is, and the others are re-read from the journals
+    /// (only when there are others, which is rare: edits, reactions, follow-up changes).
+    private mutating func fold(_ keys: [String], with current: StoredEvent) throws -> Forum {
+        var events: [StoredEvent] = [current]
         for key in keys {
-            let rows = try Row.fetchAll(db, sql: "SELECT text, author, board FROM events WHERE key = ?", arguments: [key])
-            for row in rows {
-                let text: String = row["text"]
-                guard let event = try? EventCodec.decode(Array(text.utf8)),
+            if alone { continue }
+            let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, journal, offset, length, author, board FROM events WHERE key = ?"),
+                                        arguments: [key])
+            for row in rows where (row["id"] as String) != current.event.id.rawValue {
+                guard let bytes = try lineBytes(journal: row["journal"], offset: row["offset"], length: row["length"]),
+                      let event = try? EventCodec.decode(bytes),
                       let author = try? Handle(row["author"] as String) else { continue }
                 let board = (row["board"] as String?).flatMap { try? BoardSlug($0) }
                 events.append(StoredEvent(event: event, author: author, board: board))
@@ -138,11 +198,20 @@ struct EventApplier {
         return Forum(events: events)
     }
 
-    private func refoldPost(_ id: String) throws {
+    /// The bytes of one journal line.
+    private mutating func lineBytes(journal: Int64, offset: Int64, length: Int) throws -> [UInt8]? {
+        if journalPaths[journal] == nil {
+            journalPaths[journal] = try String.fetchOne(db, sql: "SELECT path FROM journals WHERE id = ?", arguments: [journal])
+        }
+        guard let rel = journalPaths[journal] else { return nil }
+        return try? JournalFile.read(root + "/" + rel, from: offset, length: length)
+    }
+
+    private mutating func refoldPost(_ id: String, with current: StoredEvent) throws {
         guard let eid = EventID(id) else { return }
-        let forum = try fold(["post:\(id)"])
+        let forum = try fold(["post:\(id)"], with: current)
         let old = try Row.fetchOne(db, sql: "SELECT rowid, title, body FROM posts WHERE id = ?", arguments: [id])
-        if let old {
+        if let old, !deferFullText {
             try db.execute(sql: "INSERT INTO posts_fts(posts_fts, rowid, title, body) VALUES('delete', ?, ?, ?)",
                            arguments: [old["rowid"] as Int64, old["title"] as String?, old["body"] as String])
         }
@@ -174,8 +243,11 @@ struct EventApplier {
             """, arguments: [id, kind, board, thread, parent, anchor, author, createdAt, title, body, blocks, mentions,
                              editedAt, redacted])
         let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM posts WHERE id = ?", arguments: [id]) ?? 0
-        if !redacted {
-            try insertFTS.execute(arguments: [rowid, title, body])
+        if !redacted && !deferFullText {
+            insertFTS.bind(1, rowid)
+            insertFTS.bind(2, title)
+            insertFTS.bind(3, body)
+            try insertFTS.run()
         }
     }
 
@@ -195,9 +267,9 @@ struct EventApplier {
             """, arguments: [id, board, author, createdAt, title, max(createdAt, last ?? createdAt), replies, decided, redacted])
     }
 
-    private func refoldReactions(_ target: String) throws {
+    private mutating func refoldReactions(_ target: String, with current: StoredEvent) throws {
         guard let eid = EventID(target) else { return }
-        let forum = try fold(["react:\(target)"])
+        let forum = try fold(["react:\(target)"], with: current)
         try db.execute(sql: "DELETE FROM reactions WHERE target = ?", arguments: [target])
         var position = 0
         for (emoji, people) in forum.reactions[eid] ?? [:] {
@@ -209,9 +281,9 @@ struct EventApplier {
         }
     }
 
-    private func refoldFollowUp(_ id: String) throws {
+    private mutating func refoldFollowUp(_ id: String, with current: StoredEvent) throws {
         guard let eid = EventID(id) else { return }
-        let forum = try fold(["fu:\(id)"])
+        let forum = try fold(["fu:\(id)"], with: current)
         guard let f = forum.followUps[eid] else { return }
         try db.execute(sql: """
             INSERT OR REPLACE INTO followups(id, board, target, requester, assignee, due, note, state, reason, created_at)
@@ -220,9 +292,9 @@ struct EventApplier {
                              f.due.iso8601, f.note, f.state.rawValue, f.reason, f.createdAt.iso8601])
     }
 
-    private func refoldDecision(_ thread: String) throws {
+    private mutating func refoldDecision(_ thread: String, with current: StoredEvent) throws {
         guard let eid = EventID(thread) else { return }
-        let forum = try fold(["decision:\(thread)"])
+        let forum = try fold(["decision:\(thread)"], with: current)
         let latest = forum.decisionHistory[eid]?.last
         try db.execute(sql: "DELETE FROM decisions WHERE thread = ?", arguments: [thread])
         if let d = latest, !d.isReopening {
@@ -232,26 +304,29 @@ struct EventApplier {
         try db.execute(sql: "UPDATE threads SET decided = ? WHERE id = ?", arguments: [latest.map { !$0.isReopening } ?? false, thread])
     }
 
-    private func refoldBoard(_ slug: String) throws {
+    private mutating func refoldBoard(_ slug: String, with current: StoredEvent) throws {
         guard let s = try? BoardSlug(slug) else { return }
-        let forum = try fold(["board:\(slug)"])
+        let forum = try fold(["board:\(slug)"], with: current)
         guard let b = forum.boards[s] else { return }
         try db.execute(sql: """
             INSERT OR REPLACE INTO boards(slug, title, purpose, visibility, created_at, created_by) VALUES(?, ?, ?, ?, ?, ?)
             """, arguments: [slug, b.title, b.purpose, b.visibility.rawValue, b.createdAt.iso8601, b.createdBy.rawValue])
     }
 
-    private func refoldMember(_ handle: String) throws {
+    private mutating func refoldMember(_ handle: String, with current: StoredEvent) throws {
         guard let h = try? Handle(handle) else { return }
-        let forum = try fold(["member:\(handle)"])
+        let forum = try fold(["member:\(handle)"], with: current)
         guard let m = forum.members[h] else { return }
-        try db.execute(sql: "UPDATE members SET name = ?, tz = ?, hours = ? WHERE handle = ?",
-                       arguments: [m.name, m.timeZone, m.hours?.description, handle])
+        // The row may not exist yet: first-seen times are flushed at the end of a catch-up.
+        try db.execute(sql: """
+            INSERT INTO members(handle, name, tz, hours, first_seen) VALUES(?, ?, ?, ?, ?)
+            ON CONFLICT(handle) DO UPDATE SET name = excluded.name, tz = excluded.tz, hours = excluded.hours
+            """, arguments: [handle, m.name, m.timeZone, m.hours?.description, current.event.at.iso8601])
     }
 
     static func json(_ blocks: [Block]) -> String {
         let e = JSONEncoder()
-        e.outputFormatting = [.withoutEscapingSlashes]
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]  // deterministic: index check compares text
         return (try? e.encode(blocks)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     }
 

@@ -41,7 +41,10 @@ extension Index {
                 try Self.clear(db)
                 report.rebuilt = true
             }
-            var applier = try EventApplier(db)
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            let firstBuild = try Int.fetchOne(db, sql: "SELECT count(*) FROM journals") == 0
+            var applier = try EventApplier(db, root: space.root, deferFullText: firstBuild)
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             for j in found {
                 let row = try Row.fetchOne(db, sql: "SELECT offset, lines FROM journals WHERE path = ?", arguments: [j.relativePath])
                 var offset: Int64 = row?["offset"] ?? 0
@@ -53,12 +56,20 @@ extension Index {
                     try db.execute(sql: "INSERT INTO problems(journal, line, reason) VALUES(?, 0, ?)",
                                    arguments: [j.relativePath, "the journal shrank from \(offset) to \(size) bytes: it was rewritten, not appended to; the index was rebuilt"])
                     report.rebuilt = true
-                    applier = try EventApplier(db)
-                    return try catchUpAll(db, found: found, applier: &applier, report: &report)
+                    applier = try EventApplier(db, root: space.root, deferFullText: true)
+                    let result = try catchUpAll(db, found: found, applier: &applier, report: &report)
+                    try applier.finish()
+                    try db.execute(sql: "INSERT INTO posts_fts(posts_fts) VALUES('rebuild')")
+                    return result
                 }
                 try db.execute(sql: "DELETE FROM problems WHERE journal = ? AND transient = 1", arguments: [j.relativePath])
                 if size == offset && row != nil { continue }
                 try apply(journal: j, db: db, applier: &applier, offset: &offset, lines: &lines, report: &report)
+            }
+            try applier.finish()
+            if applier.deferFullText {
+                // Redacted posts have an empty body, so indexing every row is right.
+                try db.execute(sql: "INSERT INTO posts_fts(posts_fts) VALUES('rebuild')")
             }
             return report
         }
@@ -77,10 +88,15 @@ extension Index {
     private func apply(journal j: Space.JournalLocation, db: Database, applier: inout EventApplier,
                        offset: inout Int64, lines: inout Int, report: inout CatchUpReport) throws {
         report.journals += 1
+        try db.execute(sql: """
+            INSERT INTO journals(path, board, author, device, offset, lines) VALUES(?, ?, ?, ?, ?, ?)
+            ON CONFLICT(path) DO NOTHING
+            """, arguments: [j.relativePath, j.board?.rawValue, j.name.handle.rawValue, j.name.device.rawValue, offset, lines])
+        let journalID = try Int64.fetchOne(db, sql: "SELECT id FROM journals WHERE path = ?", arguments: [j.relativePath]) ?? 0
         let bytes = try JournalFile.read(j.absolutePath, from: offset)
         let batch = JournalReader.parse(bytes, path: j.relativePath, name: j.name, board: j.board, firstLine: lines + 1)
-        for (line, stored, text) in batch.events {
-            if try applier.apply(stored, text: text, journal: j.relativePath, line: line) {
+        for (line, stored, start, length) in batch.events {
+            if try applier.apply(stored, journal: journalID, line: line, offset: offset + Int64(start), length: length) {
                 report.eventsApplied += 1
             } else {
                 report.duplicates += 1
@@ -95,10 +111,7 @@ extension Index {
         offset += Int64(batch.consumed)
         lines += batch.lines
         report.linesRead += batch.lines
-        try db.execute(sql: """
-            INSERT INTO journals(path, board, author, device, offset, lines) VALUES(?, ?, ?, ?, ?, ?)
-            ON CONFLICT(path) DO UPDATE SET offset = excluded.offset, lines = excluded.lines
-            """, arguments: [j.relativePath, j.board?.rawValue, j.name.handle.rawValue, j.name.device.rawValue, offset, lines])
+        try db.execute(sql: "UPDATE journals SET offset = ?, lines = ? WHERE id = ?", arguments: [offset, lines, journalID])
     }
 
     static func clear(_ db: Database) throws {

@@ -207,7 +207,7 @@ extension Index {
     /// comments, status updates and follow-ups.
     public func resolve(_ prefix: String) throws(StoreError) -> ResolvedID {
         let p = prefix.lowercased()
-        guard p.count >= 4 else { throw .idTooShort(prefix) }
+        guard p.count(where: { $0 != "-" }) >= 4 else { throw .idTooShort(prefix) }  // dashes are not digits
         guard p.allSatisfy({ $0.isHexDigit || $0 == "-" }) else { throw .unknownID(prefix) }
         let canonical = Self.canonicalPrefix(p)
         let matches: [ResolvedID] = try read { db in

@@ -15,7 +15,7 @@ extension Index {
                 "followups": "SELECT * FROM followups ORDER BY id",
                 "decisions": "SELECT * FROM decisions ORDER BY thread",
                 "reactions": "SELECT target, emoji, author FROM reactions ORDER BY target, emoji, author",
-                "events": "SELECT id, stamp, author, board, type, key FROM events ORDER BY id",
+                "events": "SELECT e.id, e.stamp, e.author, e.board, e.type, e.key, j.path, e.line FROM events e JOIN journals j ON j.id = e.journal ORDER BY e.id",
                 "problems": "SELECT journal, line, reason FROM problems WHERE transient = 0 ORDER BY journal, line",
                 "search": "SELECT p.id FROM posts_fts f JOIN posts p ON p.rowid = f.rowid ORDER BY p.id",
             ]

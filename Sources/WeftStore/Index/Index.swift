@@ -35,6 +35,17 @@ public final class Index: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "ATTACH DATABASE ? AS st", arguments: [statePath])
         }
+        // Opening switches the file to WAL and may create the schema; two processes
+        // doing that at the same moment get SQLITE_BUSY without waiting, so opening
+        // is serialised with a lock file next to the index.
+        let lockFD = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if lockFD >= 0 { _ = flock(lockFD, LOCK_EX) }
+        defer {
+            if lockFD >= 0 {
+                _ = flock(lockFD, LOCK_UN)
+                close(lockFD)
+            }
+        }
         do {
             pool = try DatabasePool(path: path, configuration: config)
             try pool.writeWithoutTransaction { db in

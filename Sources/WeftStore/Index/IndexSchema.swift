@@ -3,22 +3,24 @@ import GRDB
 /// The index's tables. The index is a cache: when this schema changes, the
 /// version goes up and old indexes are rebuilt from the journals.
 enum IndexSchema {
-    static let version = "3"
+    static let version = "4"
 
     static let statements = [
         "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         """
-        CREATE TABLE journals(path TEXT PRIMARY KEY, board TEXT, author TEXT NOT NULL, device TEXT NOT NULL,
-            offset INTEGER NOT NULL, lines INTEGER NOT NULL)
+        CREATE TABLE journals(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, board TEXT, author TEXT NOT NULL,
+            device TEXT NOT NULL, offset INTEGER NOT NULL, lines INTEGER NOT NULL)
         """,
         """
         CREATE TABLE problems(journal TEXT NOT NULL, line INTEGER NOT NULL, reason TEXT NOT NULL,
             transient INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(journal, line))
         """,
-        // Every event ever applied: dedupe by id, and the material to re-fold one entity.
+        // Every event ever applied: dedupe by id, and where its line is (journal, byte
+        // offset, length), to re-fold one entity from the journals themselves.
         """
         CREATE TABLE events(id TEXT PRIMARY KEY, stamp TEXT NOT NULL, author TEXT NOT NULL, board TEXT,
-            type TEXT NOT NULL, key TEXT NOT NULL, journal TEXT NOT NULL, line INTEGER NOT NULL, text TEXT NOT NULL)
+            type TEXT NOT NULL, key TEXT NOT NULL, journal INTEGER NOT NULL, line INTEGER NOT NULL,
+            offset INTEGER NOT NULL, length INTEGER NOT NULL) WITHOUT ROWID
         """,
         "CREATE INDEX events_key ON events(key, stamp)",
         """

@@ -64,8 +64,8 @@ public enum JournalFile {
         guard ftruncate(fd, off_t(keep)) == 0 else { throw .io(path, "cannot repair torn tail: \(errnoText())") }
     }
 
-    /// Reads bytes from `offset` to the end of the file (or nil when it is gone).
-    public static func read(_ path: String, from offset: Int64) throws(StoreError) -> [UInt8] {
+    /// Reads bytes from `offset` to the end of the file, or at most `length` bytes.
+    public static func read(_ path: String, from offset: Int64, length: Int? = nil) throws(StoreError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         if fd < 0 { throw openError(path) }
         defer { close(fd) }
@@ -73,7 +73,7 @@ public enum JournalFile {
         guard fstat(fd, &st) == 0 else { throw .io(path, "stat failed: \(errnoText())") }
         let size = Int64(st.st_size)
         guard size > offset else { return [] }
-        var out = [UInt8](repeating: 0, count: Int(size - offset))
+        var out = [UInt8](repeating: 0, count: min(Int(size - offset), length ?? Int.max))
         var done = 0
         while done < out.count {
             let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, $0.count - done, off_t(offset + Int64(done))) }

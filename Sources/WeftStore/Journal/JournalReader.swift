@@ -18,8 +18,8 @@ public struct JournalProblem: Hashable, Sendable, CustomStringConvertible {
 /// Splits journal bytes into events, reporting each unusable line and going on.
 public enum JournalReader {
     public struct Batch: Sendable {
-        /// Events with the (1-based) line number each came from.
-        public var events: [(line: Int, event: StoredEvent, text: String)] = []
+        /// Events with the (1-based) line number and the byte range of their line.
+        public var events: [(line: Int, event: StoredEvent, offset: Int, length: Int)] = []
         public var problems: [JournalProblem] = []
         /// Bytes consumed: up to and including the last newline.
         public var consumed: Int = 0
@@ -67,8 +67,7 @@ public enum JournalReader {
                             reason: "member.profile belongs in the space journal; ignored"))
                         continue
                     }
-                    let text = String(decoding: slice, as: UTF8.self)
-                    batch.events.append((lineNo, StoredEvent(event: event, author: name.handle, board: board), text))
+                    batch.events.append((lineNo, StoredEvent(event: event, author: name.handle, board: board), start, slice.count))
                 } catch {
                     batch.problems.append(JournalProblem(journal: path, line: lineNo, reason: error.description))
                 }

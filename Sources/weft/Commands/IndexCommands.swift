@@ -15,7 +15,7 @@ struct IndexCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            try withStore(global) { store in
+            try withStore(global, catchUp: false) { store in
                 let started = Date()
                 let report = try store.index.rebuild()
                 let seconds = Date().timeIntervalSince(started)

@@ -16,9 +16,11 @@ enum BodyInput {
             }
             return text
         }
+        // Optional text (`edit --title` alone) is never taken from stdin: a script's
+        // empty stdin would otherwise become an "empty text" error.
+        if !required { return nil }
         if isatty(0) == 0 { return readStdin() }
-        if required { throw CommandError("no text given: use --body TEXT, --body-file FILE, or pipe the text on stdin") }
-        return nil
+        throw CommandError("no text given: use --body TEXT, --body-file FILE, or pipe the text on stdin")
     }
 
     private static func readStdin() -> String {

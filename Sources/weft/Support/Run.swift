@@ -5,9 +5,9 @@ import WeftStore
 
 /// Opens the store for a command and turns every failure into one line on
 /// stderr and a non-zero exit code.
-func withStore(_ global: GlobalOptions, _ body: (Store) throws -> Void) throws {
+func withStore(_ global: GlobalOptions, catchUp: Bool = true, _ body: (Store) throws -> Void) throws {
     try reportingErrors {
-        let store = try Store.open(spaceFlag: global.space)
+        let store = try Store.open(spaceFlag: global.space, catchUp: catchUp)
         try body(store)
     }
 }
@@ -32,7 +32,8 @@ func reportingErrors(_ body: () throws -> Void) throws {
 }
 
 func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data(("weft: " + message + "\n").utf8))
+    // Inert: messages echo arguments (ids, paths), which must not act on the terminal or break the one line.
+    FileHandle.standardError.write(Data(("weft: " + Inert.line(message) + "\n").utf8))
     exit(1)
 }
 
