@@ -205,8 +205,15 @@ final class ErrorTests: CLITestCase {
                 dirs.append(space + "/boards/" + b + "/journal")
                 dirs.append(space + "/boards/" + b)
             }
+            // Read-only directories stop new journals; existing journals must be read-only too.
+            let files = snapshot().keys.filter { $0.hasSuffix(".jsonl") }.map { space + "/" + $0 }
+            XCTAssertFalse(files.isEmpty)
+            for f in files { chmod(f, 0o444) }
             for d in dirs { chmod(d, 0o555) }
-            defer { for d in dirs { chmod(d, 0o755) } }
+            defer {
+                for d in dirs { chmod(d, 0o755) }
+                for f in files { chmod(f, 0o644) }
+            }
             for args in attempts {
                 assertFails(args, mentioning: ["cannot write to", space, "permissions"])
             }

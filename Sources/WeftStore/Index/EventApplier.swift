@@ -53,8 +53,22 @@ struct EventApplier {
         countKey = try FastStatement(db, "SELECT count(*) FROM events WHERE key = ?")
     }
 
-    /// Writes what was kept in memory during the catch-up.
+    /// Writes what was kept in memory during the catch-up, and after a first build
+    /// the threads table and the full-text index in one pass each.
     func finish() throws {
+        if firstBuild {
+            try db.execute(sql: """
+                INSERT INTO threads(id, board, author, created_at, title, last_activity, replies, decided, redacted)
+                SELECT t.id, t.board, t.author, t.created_at, coalesce(t.title, ''),
+                    max(t.created_at, coalesce(c.last, t.created_at)), coalesce(c.n, 0),
+                    EXISTS(SELECT 1 FROM decisions d WHERE d.thread = t.id), t.redacted
+                FROM posts t LEFT JOIN (SELECT thread, board, count(*) AS n, max(created_at) AS last FROM posts
+                    WHERE kind = 1 GROUP BY thread, board) c ON c.thread = t.id AND c.board = t.board
+                WHERE t.kind = 0
+                """)
+            // Redacted posts have an empty body, so indexing every row is right.
+            try db.execute(sql: "INSERT INTO posts_fts(posts_fts) VALUES('rebuild')")
+        }
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO members(handle, first_seen) VALUES(?, ?)
             ON CONFLICT(handle) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen)
@@ -129,10 +143,12 @@ struct EventApplier {
             } else {
                 try refoldPost(id, with: stored)
             }
-            bumpThread.bind(1, at)
-            bumpThread.bind(2, p.thread.rawValue)
-            bumpThread.bind(3, board.rawValue)
-            try bumpThread.run()
+            if !firstBuild {
+                bumpThread.bind(1, at)
+                bumpThread.bind(2, p.thread.rawValue)
+                bumpThread.bind(3, board.rawValue)
+                try bumpThread.run()
+            }
         case .statusPosted(let p):
             insertStatus.bind(1, id)
             insertStatus.bind(2, stored.board?.rawValue)
@@ -223,7 +239,7 @@ struct EventApplier {
                            blocks: t.redacted ? nil : Self.json(t.blocks), mentions: Self.mentions(t.mentions),
                            editedAt: t.editedAt?.iso8601, redacted: t.redacted)
             try insertThreadRow(id: id, board: t.board.rawValue, author: t.author.rawValue,
-                                createdAt: t.createdAt.iso8601, title: t.title, redacted: t.redacted)
+                                createdAt: t.createdAt.iso8601, title: t.redacted ? "" : t.title, redacted: t.redacted)
         } else if let c = forum.comments[eid] {
             try upsertPost(id: id, kind: 1, board: c.board.rawValue, thread: c.thread.rawValue, parent: c.parent?.rawValue,
                            anchor: c.anchor, author: c.author.rawValue, createdAt: c.createdAt.iso8601, title: nil,
@@ -254,17 +270,19 @@ struct EventApplier {
     /// (Re)writes a thread's list row with aggregates computed from what is indexed.
     private func insertThreadRow(id: String, board: String, author: String, createdAt: String, title: String,
                                  redacted: Bool) throws {
-        let agg = try Row.fetchOne(db, sql: """
+        // A first build fills the threads table in one statement at the end.
+        if firstBuild { return }
+        let agg = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT count(*) AS n, max(created_at) AS last FROM posts WHERE thread = ? AND board = ? AND kind = 1
-            """, arguments: [id, board])
+            """), arguments: [id, board])
         let replies: Int = agg?["n"] ?? 0
         let last: String? = agg?["last"]
-        let decided = try Bool.fetchOne(db, sql: "SELECT 1 FROM decisions WHERE thread = ?", arguments: [id]) ?? false
-        try db.execute(sql: """
+        let decided = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM decisions WHERE thread = ?"), arguments: [id]) ?? false
+        try db.cachedStatement(sql: """
             INSERT INTO threads(id, board, author, created_at, title, last_activity, replies, decided, redacted)
             VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET title = excluded.title, redacted = excluded.redacted
-            """, arguments: [id, board, author, createdAt, title, max(createdAt, last ?? createdAt), replies, decided, redacted])
+            """).execute(arguments: [id, board, author, createdAt, title, max(createdAt, last ?? createdAt), replies, decided, redacted])
     }
 
     private mutating func refoldReactions(_ target: String, with current: StoredEvent) throws {
@@ -301,7 +319,9 @@ struct EventApplier {
             try db.execute(sql: "INSERT INTO decisions(thread, id, comment, summary, author, at) VALUES(?, ?, ?, ?, ?, ?)",
                            arguments: [thread, d.id.rawValue, d.comment?.rawValue, d.summary, d.author.rawValue, d.at.iso8601])
         }
-        try db.execute(sql: "UPDATE threads SET decided = ? WHERE id = ?", arguments: [latest.map { !$0.isReopening } ?? false, thread])
+        if !firstBuild {
+            try db.execute(sql: "UPDATE threads SET decided = ? WHERE id = ?", arguments: [latest.map { !$0.isReopening } ?? false, thread])
+        }
     }
 
     private mutating func refoldBoard(_ slug: String, with current: StoredEvent) throws {

@@ -59,7 +59,6 @@ extension Index {
                     applier = try EventApplier(db, root: space.root, deferFullText: true)
                     let result = try catchUpAll(db, found: found, applier: &applier, report: &report)
                     try applier.finish()
-                    try db.execute(sql: "INSERT INTO posts_fts(posts_fts) VALUES('rebuild')")
                     return result
                 }
                 try db.execute(sql: "DELETE FROM problems WHERE journal = ? AND transient = 1", arguments: [j.relativePath])
@@ -67,10 +66,6 @@ extension Index {
                 try apply(journal: j, db: db, applier: &applier, offset: &offset, lines: &lines, report: &report)
             }
             try applier.finish()
-            if applier.deferFullText {
-                // Redacted posts have an empty body, so indexing every row is right.
-                try db.execute(sql: "INSERT INTO posts_fts(posts_fts) VALUES('rebuild')")
-            }
             return report
         }
     }

@@ -30,14 +30,16 @@ public struct PrivateState: Sendable {
         } catch {
             throw .notWritable(directory)
         }
-        // Create exclusively so two first runs at once agree on one id.
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        if fd >= 0 {
-            let line = hex + "\n"
-            _ = line.withCString { write(fd, $0, strlen($0)) }
-            fsync(fd)
-            close(fd)
+        // Write a complete file under a temporary name, then link it into place: link
+        // fails if the id exists, so two first runs at once agree on one id and
+        // nobody ever reads a half-written file.
+        let tmp = path + ".\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: tmp, contents: Data((hex + "\n").utf8),
+                                             attributes: [.posixPermissions: 0o600]) else {
+            throw .notWritable(directory)
         }
+        _ = link(tmp, path)
+        unlink(tmp)
         if let data = FileManager.default.contents(atPath: path),
            let id = try? DeviceID(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) {
             return id
