@@ -83,7 +83,9 @@ public final class Store: Sendable {
     public func append(_ payload: Payload, board: BoardSlug?) throws(StoreError) -> Event {
         if let board, try index.board(board) == nil, !isCreation(payload) { throw .unknownBoard(board.rawValue) }
         if try !index.hasProfile(me), !isProfile(payload) {
-            _ = try write(.memberProfile(MemberProfile(tz: Self.environmentTimeZone(env).identifier)), board: nil)
+            // An empty profile: a time zone is recorded only when the person sets one
+            // (`weft profile set --tz`), so their TZ keeps working until they do.
+            _ = try write(.memberProfile(MemberProfile()), board: nil)
         }
         let event = try write(payload, board: board)
         try index.catchUp()

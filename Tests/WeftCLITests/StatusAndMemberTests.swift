@@ -107,7 +107,7 @@ final class StatusAndMemberTests: CLITestCase {
         XCTAssertEqual(list.compactMap { $0["handle"] as? String }, ["ann", "bob"], "everyone who wrote, by handle")
         let bob = try XCTUnwrap(list.last)
         XCTAssertNotNil(milliseconds(bob["firstSeen"] as? String ?? ""))
-        XCTAssertNotNil(bob["timeZone"] as? String, "the first write records the writer's time zone")
+        XCTAssertNil(bob["timeZone"], "no zone until the person sets one, so their TZ keeps working")
 
         let table = ok("member", "list").lines
         XCTAssertEqual(table.count, 3)

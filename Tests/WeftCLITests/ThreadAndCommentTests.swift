@@ -308,8 +308,9 @@ final class ThreadAndCommentTests: CLITestCase {
         let e1 = ok("edit", String(t.prefix(13)), "--body", "New first.\n\nKept second.")
         XCTAssertTrue(isUUID(e1.trimmed), e1.stdout)
         let e2 = object(ok("edit", c, "--body", "New comment", "--json"))
-        XCTAssertTrue(isUUID(e2["id"] as? String ?? ""), "\(e2)")
-        XCTAssertEqual(e2["type"] as? String, "post.edited")
+        XCTAssertEqual(e2["id"] as? String, c, "--json prints the edited post: \(e2)")
+        XCTAssertEqual(e2["body"] as? String, "New comment")
+        XCTAssertNotNil(e2["editedAt"] as? String)
         let e3 = ok("edit", t, "--title", "Final title")
         XCTAssertTrue(isUUID(e3.trimmed), "--title alone edits only the title: \(e3.stderr)")
 

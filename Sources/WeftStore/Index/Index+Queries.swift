@@ -91,10 +91,12 @@ extension Index {
     /// One post (thread or comment) by id.
     public func post(_ id: EventID, viewer: Handle) throws(StoreError) -> PostView? {
         try read { db in
-            try Row.fetchOne(db, sql: """
+            guard var post = try Row.fetchOne(db, sql: """
                 SELECT p.*, (p.author != :me AND p.redacted = 0 AND NOT EXISTS (SELECT 1 FROM st.read r WHERE r.post = p.id)) AS unread
                 FROM posts p WHERE p.id = :id
-                """, arguments: ["me": viewer.rawValue, "id": id.rawValue]).flatMap(Self.post)
+                """, arguments: ["me": viewer.rawValue, "id": id.rawValue]).flatMap(Self.post) else { return nil }
+            post.reactions = try Self.reactions(db, targets: [id.rawValue])[id.rawValue] ?? []
+            return post
         }
     }
 

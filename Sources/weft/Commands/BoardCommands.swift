@@ -28,7 +28,7 @@ struct BoardCommand: ParsableCommand {
                         guard let b = try store.index.board(s) else { return }
                         Output.json(BoardJSON(b))
                     } else {
-                        print("Created board \(s) (\(event.id.short))")
+                        print(event.id.rawValue)
                     }
                 }
             }

@@ -78,6 +78,10 @@ struct ReactCommand: ParsableCommand {
                     throw StoreError.wrongKind(target, expected: "thread or comment")
                 }
                 let change = ReactionChange(target: r.id, emoji: e)
+                let mine = try store.index.post(r.id, viewer: store.me)?.reactions
+                    .contains { $0.emoji == e && $0.authors.contains(store.me) } ?? false
+                if remove && !mine { throw CommandError("you have not reacted with \(e) to \(r.id.short): nothing to remove") }
+                if !remove && mine { throw CommandError("you already reacted with \(e) to \(r.id.short)") }
                 let event = try store.append(remove ? .reactionRemoved(change) : .reactionAdded(change), board: board)
                 if output.json {
                     Output.json(CreatedJSON(id: event.id.rawValue, type: event.type, at: event.at.iso8601,
@@ -125,7 +129,10 @@ struct EditCommand: ParsableCommand {
                     payload = PostEdited(target: r.id, body: text)
                 }
                 let event = try store.append(.postEdited(payload), board: post.board)
-                try printCreated(store, event, json: output.json)
+                if output.json, let edited = try store.index.post(r.id, viewer: store.me) {
+                    return Output.json(PostJSON(edited))
+                }
+                print(event.id.rawValue)
             }
         }
     }
