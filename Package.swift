@@ -29,7 +29,7 @@ let package = Package(
         .executableTarget(
             name: "weft",
             dependencies: [
-                "WeftCore", "WeftStore", "WeftApp",
+                "WeftCore", "WeftStore", "WeftApp", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,8 +38,14 @@ let package = Package(
         .testTarget(name: "WeftCoreTests", dependencies: ["WeftCore"]),
         .testTarget(name: "WeftStoreTests", dependencies: ["WeftStore", "WeftCore", "WeftTestSupport", "weft"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "WeftAppTests", dependencies: ["WeftApp", "WeftStore", "WeftCore", "TerminalUI", "WeftTestSupport", "weft"]),
+        .testTarget(
+            name: "WeftAppTests",
+            dependencies: ["WeftApp", "WeftStore", "WeftCore", "TerminalUI", "WeftTestSupport", "weft"],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(name: "WeftCLITests", dependencies: ["WeftCore", "WeftTestSupport", "weft"]),
+        // The real `weft` under tmux: open, navigate, live refresh, resize, quit.
+        .testTarget(name: "WeftEndToEndTests", dependencies: ["WeftTestSupport", "weft"]),
     ],
     swiftLanguageModes: [.v6]
 )

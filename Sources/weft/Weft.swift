@@ -1,4 +1,7 @@
 import ArgumentParser
+import Foundation
+import TerminalUI
+import WeftApp
 
 /// The `weft` command: bare `weft` opens the full-screen UI; subcommands script it.
 @main
@@ -23,9 +26,24 @@ struct Weft: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    /// Opens the full-screen UI when both standard input and output are
+    /// terminals; otherwise (scripts, pipes, tests) prints the overview.
     func run() throws {
+        let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        var status: Int32 = 0
         try withStore(global) { store in
-            try Overview.print(store)
+            guard interactive else {
+                try Overview.print(store)
+                return
+            }
+            do throws(TerminalError) {
+                status = try TUI.run(store: store)
+            } catch {
+                fail(error.description)
+            }
+        }
+        if status != 0 {
+            throw ExitCode(status)
         }
     }
 }

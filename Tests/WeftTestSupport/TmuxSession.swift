@@ -5,6 +5,7 @@ import Foundation
 public final class TmuxSession: @unchecked Sendable {
     public let socket: String
     public let name = "t"
+    private let exitFile: String
 
     /// Whether tmux is installed (tests skip without it).
     public static var available: Bool {
@@ -16,32 +17,56 @@ public final class TmuxSession: @unchecked Sendable {
     public init(command: [String], env: [String: String], width: Int = 100, height: Int = 30) throws {
         socket = "weft-test-\(getpid())-\(UUID().uuidString.prefix(6))"
         let envArgs = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        let line = "exec env -i \(envArgs) " + command.map(Self.quote).joined(separator: " ")
-        _ = try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "sh", "-c", line])
-        _ = try? tmux(["set-option", "-t", name, "remain-on-exit", "on"])
+        exitFile = FileManager.default.temporaryDirectory.appendingPathComponent(socket + ".exit").path
+        // The shell records the exit status in a file: tmux's #{pane_dead_status} is
+        // not always filled in by the time the pane is marked dead.
+        let line = "env -i \(envArgs) " + command.map(Self.quote).joined(separator: " ") + "; echo $? > " + Self.quote(exitFile)
+        // new-session starts the tmux server, which would inherit (and hold open) a
+        // pipe for its output, so it gets /dev/null instead.
+        let conf = FileManager.default.temporaryDirectory.appendingPathComponent(socket + ".conf").path
+        // Panes stay after their command exits, so its last screen and status can be read.
+        _ = FileManager.default.createFile(atPath: conf, contents: Data("set -g remain-on-exit on\n".utf8))
+        _ = try tmux(["-f", conf, "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "sh", "-c", line],
+                     readOutput: false)
     }
 
     deinit {
-        _ = try? tmux(["kill-server"])
+        _ = try? tmux(["kill-server"], readOutput: false)
+        unlink(exitFile)
     }
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
+    /// Runs tmux with `posix_spawn` and `waitpid`. Foundation's `Process` is not
+    /// used: the tmux server that `new-session` starts inherits the descriptors
+    /// Foundation watches for the child's exit, so `waitUntilExit` would never return.
     @discardableResult
-    public func tmux(_ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux", "-L", socket] + args
+    public func tmux(_ args: [String], readOutput: Bool = true) throws -> String {
+        let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString.prefix(8)).out").path
+        defer { unlink(outPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, readOutput ? outPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ["tmux", "-L", socket] + args
         var env = ProcessInfo.processInfo.environment
         env["TMUX"] = nil
-        p.environment = env
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = Pipe()
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let envp = env.map { "\($0.key)=\($0.value)" }
+        var pid: pid_t = 0
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let cEnv = envp.map { strdup($0) } + [nil]
+        defer {
+            cArgs.forEach { free($0) }
+            cEnv.forEach { free($0) }
+        }
+        let rc = posix_spawnp(&pid, "tmux", &actions, nil, cArgs, cEnv)
+        guard rc == 0 else { throw NSError(domain: "tmux", code: Int(rc)) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        guard readOutput else { return "" }
+        return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
     }
 
     /// Types keys: tmux key names (`Enter`, `Escape`, `Up`, `C-c`) or literal text.
@@ -63,17 +88,18 @@ public final class TmuxSession: @unchecked Sendable {
         _ = try? tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
 
-    /// The pane's process id (the command, since it is exec'd).
+    /// The command's process id: the child of the pane's shell.
     public var pid: Int32? {
-        Int32(((try? tmux(["display-message", "-p", "-t", name, "#{pane_pid}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+        guard let shell = Int32(((try? tmux(["display-message", "-p", "-t", name, "#{pane_pid}"])) ?? "")
+            .trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").first.flatMap { Int32($0) }
     }
 
     /// The command's exit status once it has exited, else nil.
     public var exitStatus: Int32? {
-        let out = ((try? tmux(["display-message", "-p", "-t", name, "#{pane_dead} #{pane_dead_status}"])) ?? "")
-            .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")
-        guard out.first == "1", out.count > 1 else { return nil }
-        return Int32(out[1])
+        guard let text = try? String(contentsOfFile: exitFile, encoding: .utf8) else { return nil }
+        return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// The alternate-screen flag of the pane: 1 while a full-screen program owns it.

@@ -8,6 +8,12 @@ public enum WeftProcess {
         public var stdout: String
         public var stderr: String
 
+        public init(status: Int32, stdout: String, stderr: String) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+        }
+
         public var lines: [String] { stdout.split(separator: "\n").map(String.init) }
         public var trimmed: String { stdout.trimmingCharacters(in: .whitespacesAndNewlines) }
     }

@@ -15,8 +15,8 @@ extension EventCodec {
             if String(validating: Array(line), as: UTF8.self) == nil { throw .invalidUTF8 }
             throw .notJSON(why)
         }
-        guard case .object(let map) = value else { throw .notJSON("the line is JSON but not an object") }
-        let f = Fields(map: map)
+        guard case .object = value else { throw .notJSON("the line is JSON but not an object") }
+        let f = Fields(object: value)
         let v = try f.int("v")
         if v > JournalFormat.version { throw .newerFormat(v) }
         let id = try f.id("id")
@@ -73,10 +73,12 @@ extension EventCodec {
 
 /// Typed access to a line's fields.
 private struct Fields {
-    let map: [String: JSONValue]
+    let object: JSONValue
+
+    subscript(_ key: String) -> JSONValue? { object[key] }
 
     func raw(_ key: String) throws(EventCodec.LineError) -> JSONValue {
-        guard let v = map[key] else { throw .badField("missing '\(key)'") }
+        guard let v = self[key] else { throw .badField("missing '\(key)'") }
         return v
     }
 
@@ -86,7 +88,7 @@ private struct Fields {
     }
 
     func optString(_ key: String) throws(EventCodec.LineError) -> String? {
-        switch map[key] {
+        switch self[key] {
         case nil, .null?: return nil
         case .string(let s)?: return s
         default: throw .badField("'\(key)' has the wrong type")
@@ -122,13 +124,13 @@ private struct Fields {
     }
 
     func optHandle(_ key: String) throws(EventCodec.LineError) -> Handle? {
-        guard map[key] != nil else { return nil }
-        if case .null? = map[key] { return nil }
+        guard let v = self[key] else { return nil }
+        if case .null = v { return nil }
         return try handle(key)
     }
 
     func optHandles(_ key: String) throws(EventCodec.LineError) -> [Handle]? {
-        switch map[key] {
+        switch self[key] {
         case nil, .null?: return nil
         case .array(let items)?:
             var out: [Handle] = []
@@ -147,12 +149,12 @@ private struct Fields {
     }
 
     func optBlocks(_ key: String) throws(EventCodec.LineError) -> [Block]? {
-        switch map[key] {
+        switch self[key] {
         case nil, .null?: return nil
         case .array(let items)?:
             var out: [Block] = []
             for item in items {
-                guard case .object(let o) = item, case .string(let id)? = o["id"], case .string(let text)? = o["text"] else {
+                guard case .object = item, case .string(let id)? = item["id"], case .string(let text)? = item["text"] else {
                     throw .badField("'\(key)' must be a list of {\"id\", \"text\"} objects")
                 }
                 out.append(Block(id: id, text: text))

@@ -7,7 +7,16 @@ enum JSONValue {
     case bool(Bool)
     case null
     case array([JSONValue])
-    case object([String: JSONValue])
+    /// Members in line order. Lines have a handful of keys, so a linear search
+    /// beats hashing every key into a dictionary.
+    case object([(key: String, value: JSONValue)])
+
+    /// The value of `key` in an object (the last one when a key repeats).
+    subscript(key: String) -> JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        for m in members.reversed() where m.key == key { return m.value }
+        return nil
+    }
 }
 
 struct JSONScanner {
@@ -25,7 +34,7 @@ struct JSONScanner {
         s.skipSpace()
         let v = try s.value(depth: 0)
         s.skipSpace()
-        guard s.pos == bytes.count else { throw .syntax("unexpected text after the value at byte \(s.pos)") }
+        guard s.pos == bytes.count else { throw .syntax("extra text after the value at byte \(s.pos)") }
         return v
     }
 
@@ -37,7 +46,7 @@ struct JSONScanner {
 
     private mutating func value(depth: Int) throws(Failure) -> JSONValue {
         guard depth < 64 else { throw .syntax("nested too deeply") }
-        guard pos < bytes.count else { throw .syntax("unexpected end") }
+        guard pos < bytes.count else { throw .syntax("the line ends too early") }
         switch bytes[pos] {
         case 123: return try object(depth: depth)
         case 91: return try array(depth: depth)
@@ -51,7 +60,8 @@ struct JSONScanner {
 
     private mutating func object(depth: Int) throws(Failure) -> JSONValue {
         pos += 1
-        var out: [String: JSONValue] = [:]
+        var out: [(key: String, value: JSONValue)] = []
+        out.reserveCapacity(8)
         skipSpace()
         if pos < bytes.count, bytes[pos] == 125 { pos += 1; return .object(out) }
         while true {
@@ -62,9 +72,9 @@ struct JSONScanner {
             guard pos < bytes.count, bytes[pos] == 58 else { throw .syntax("expected ':' at byte \(pos)") }
             pos += 1
             skipSpace()
-            out[key] = try value(depth: depth + 1)
+            out.append((key, try value(depth: depth + 1)))
             skipSpace()
-            guard pos < bytes.count else { throw .syntax("unexpected end") }
+            guard pos < bytes.count else { throw .syntax("the line ends too early") }
             if bytes[pos] == 44 { pos += 1; continue }
             if bytes[pos] == 125 { pos += 1; return .object(out) }
             throw .syntax("expected ',' or '}' at byte \(pos)")
@@ -80,7 +90,7 @@ struct JSONScanner {
             skipSpace()
             out.append(try value(depth: depth + 1))
             skipSpace()
-            guard pos < bytes.count else { throw .syntax("unexpected end") }
+            guard pos < bytes.count else { throw .syntax("the line ends too early") }
             if bytes[pos] == 44 { pos += 1; continue }
             if bytes[pos] == 93 { pos += 1; return .array(out) }
             throw .syntax("expected ',' or ']' at byte \(pos)")
@@ -89,9 +99,9 @@ struct JSONScanner {
 
     private mutating func literal(_ word: StaticString) throws(Failure) {
         let n = word.utf8CodeUnitCount
-        guard pos + n <= bytes.count else { throw .syntax("unexpected end") }
+        guard pos + n <= bytes.count else { throw .syntax("the line ends too early") }
         let w = word.utf8Start
-        for i in 0..<n where bytes[pos + i] != w[i] { throw .syntax("unexpected character at byte \(pos)") }
+        for i in 0..<n where bytes[pos + i] != w[i] { throw .syntax("invalid character at byte \(pos)") }
         pos += n
     }
 
@@ -103,7 +113,7 @@ struct JSONScanner {
             pos += 1
         }
         guard pos > start, let d = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)) else {
-            throw .syntax("unexpected character at byte \(start)")
+            throw .syntax("invalid character at byte \(start)")
         }
         return d
     }
@@ -111,15 +121,18 @@ struct JSONScanner {
     private mutating func string() throws(Failure) -> String {
         pos += 1
         let start = pos
-        // Fast path: no escapes.
+        // Fast path: no escapes; ASCII needs no UTF-8 validation.
+        var high: UInt8 = 0
         while pos < bytes.count {
             let c = bytes[pos]
             if c == 34 {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<pos])
                 pos += 1
+                if high < 0x80 { return String(decoding: slice, as: UTF8.self) }
                 guard let s = String(validating: slice, as: UTF8.self) else { throw .invalidUTF8 }
                 return s
             }
+            high |= c
             if c == 92 { break }
             if c < 0x20 { throw .syntax("control character in a string at byte \(pos)") }
             pos += 1
@@ -171,7 +184,7 @@ struct JSONScanner {
     }
 
     private mutating func hex4() throws(Failure) -> UInt32 {
-        guard pos + 4 <= bytes.count else { throw .syntax("unexpected end") }
+        guard pos + 4 <= bytes.count else { throw .syntax("the line ends too early") }
         var v: UInt32 = 0
         for _ in 0..<4 {
             let c = bytes[pos]

@@ -28,7 +28,20 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         let msOfDay = ms - days * 86_400_000
         let (y, m, d) = CivilDate.fromDays(days)
         let h = msOfDay / 3_600_000, mi = (msOfDay / 60_000) % 60, s = (msOfDay / 1000) % 60, f = msOfDay % 1000
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(h, 2)):\(pad(mi, 2)):\(pad(s, 2)).\(pad(f, 3))Z"
+        // Built as bytes: this runs for every event the index applies.
+        return String(unsafeUninitializedCapacity: 24) { buf in
+            func put(_ v: Int64, _ at: Int, _ width: Int) {
+                var v = max(0, v)
+                for i in stride(from: at + width - 1, through: at, by: -1) {
+                    buf[i] = UInt8(48 + v % 10)
+                    v /= 10
+                }
+            }
+            put(y, 0, 4); buf[4] = 45; put(m, 5, 2); buf[7] = 45; put(d, 8, 2); buf[10] = 84
+            put(h, 11, 2); buf[13] = 58; put(mi, 14, 2); buf[16] = 58; put(s, 17, 2); buf[19] = 46
+            put(f, 20, 3); buf[23] = 90
+            return 24
+        }
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS(.fff)?Z`; nil for anything else.
@@ -57,11 +70,6 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         let days = CivilDate.toDays(y, mo, d)
         milliseconds = ((days * 24 + h) * 60 + mi) * 60_000 + s * 1000 + frac
     }
-}
-
-private func pad(_ v: Int64, _ width: Int) -> String {
-    let s = String(v)
-    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
 }
 
 /// Howard Hinnant's days-from-civil algorithms (proleptic Gregorian calendar).

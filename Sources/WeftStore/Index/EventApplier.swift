@@ -23,6 +23,8 @@ struct EventApplier {
     private var firstSeen: [String: String] = [:]
     /// Whether the event being applied is the only one of its entity.
     private var alone = true
+    /// Where the line being applied is.
+    private var location: (journal: Int64, offset: Int64, length: Int) = (0, 0, 0)
     private let insertEvent: FastStatement
     private let insertPost: FastStatement
     private let insertFTS: FastStatement
@@ -40,8 +42,9 @@ struct EventApplier {
             VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertPost = try FastStatement(db, """
-            INSERT INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title, body, blocks, mentions)
-            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT OR IGNORE INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title, body, blocks,
+                mentions, journal, offset, length)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertFTS = try FastStatement(db, "INSERT INTO posts_fts(rowid, title, body) VALUES(?, ?, ?)")
         bumpThread = try FastStatement(db, """
@@ -100,36 +103,62 @@ struct EventApplier {
         let at = e.at.iso8601
         let id = e.id.rawValue
         let author = stored.author.rawValue
-        insertEvent.bind(1, id)
-        insertEvent.bind(2, at + id)
-        insertEvent.bind(3, author)
-        insertEvent.bind(4, stored.board?.rawValue)
-        insertEvent.bind(5, e.type)
-        insertEvent.bind(6, key)
-        insertEvent.bind(7, journal)
-        insertEvent.bind(8, line)
-        insertEvent.bind(9, offset)
-        insertEvent.bind(10, length)
-        try insertEvent.run()
-        guard db.changesCount > 0 else { return false }
-        if let seen = firstSeen[author] {
-            if at < seen { firstSeen[author] = at }
-        } else {
-            firstSeen[author] = at
+        location = (journal, offset, length)
+        let creates: Bool
+        switch e.payload {
+        case .threadCreated, .commentCreated, .statusPosted: creates = true
+        default: creates = false
+        }
+        if !creates {
+            insertEvent.bind(1, id)
+            insertEvent.bind(2, at + id)
+            insertEvent.bind(3, author)
+            insertEvent.bind(4, stored.board?.rawValue)
+            insertEvent.bind(5, e.type)
+            insertEvent.bind(6, key)
+            insertEvent.bind(7, journal)
+            insertEvent.bind(8, line)
+            insertEvent.bind(9, offset)
+            insertEvent.bind(10, length)
+            try insertEvent.run()
+            guard db.changesCount > 0 else { return false }
         }
         if firstBuild {
             alone = seenKeys.insert(key).inserted
         } else {
             countKey.bind(1, key)
-            alone = try countKey.run() == 1
+            alone = try countKey.run() == (creates ? 0 : 1)
         }
+        if creates && !alone, case .statusPosted = e.payload {
+            alone = true
+        }
+        if creates && !alone, try postExists(id) { return false }
+        let applied = try applyPayload(stored, key: key, at: at, id: id, author: author)
+        if applied {
+            if let seen = firstSeen[author] {
+                if at < seen { firstSeen[author] = at }
+            } else {
+                firstSeen[author] = at
+            }
+        }
+        return applied
+    }
+
+    private func postExists(_ id: String) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM posts WHERE id = ?"), arguments: [id]) ?? false
+    }
+
+    /// Applies the payload; false when a creation turned out to be a duplicate.
+    private mutating func applyPayload(_ stored: StoredEvent, key: String, at: String, id: String, author: String) throws -> Bool {
+        let e = stored.event
         switch e.payload {
         case .threadCreated(let p):
             guard let board = stored.board else { return true }
             if alone {
                 let body = Blocks.join(p.blocks)
-                try addPost(id: id, kind: 0, board: board.rawValue, thread: id, parent: nil, anchor: nil, author: author,
+                guard try addPost(id: id, kind: 0, board: board.rawValue, thread: id, parent: nil, anchor: nil, author: author,
                             at: at, title: p.title, body: body, blocks: Self.json(p.blocks), mentions: Self.mentions(p.mentions))
+                else { return false }
                 try insertThreadRow(id: id, board: board.rawValue, author: author, createdAt: at, title: p.title, redacted: false)
             } else {
                 try refoldPost(id, with: stored)
@@ -137,9 +166,10 @@ struct EventApplier {
         case .commentCreated(let p):
             guard let board = stored.board else { return true }
             if alone {
-                try addPost(id: id, kind: 1, board: board.rawValue, thread: p.thread.rawValue, parent: p.parent?.rawValue,
-                            anchor: p.anchor, author: author, at: at, title: nil, body: p.body, blocks: nil,
-                            mentions: Self.mentions(p.mentions))
+                guard try addPost(id: id, kind: 1, board: board.rawValue, thread: p.thread.rawValue, parent: p.parent?.rawValue,
+                                  anchor: p.anchor, author: author, at: at, title: nil, body: p.body, blocks: nil,
+                                  mentions: Self.mentions(p.mentions))
+                else { return false }
             } else {
                 try refoldPost(id, with: stored)
             }
@@ -157,6 +187,7 @@ struct EventApplier {
             insertStatus.bind(5, p.kind.rawValue)
             insertStatus.bind(6, p.text)
             try insertStatus.run()
+            if db.changesCount == 0 { return false }
         case .postEdited(let p):
             try refoldPost(p.target.rawValue, with: stored)
         case .postRedacted(let p):
@@ -179,19 +210,25 @@ struct EventApplier {
         return true
     }
 
+    /// Inserts a new post; false when it already exists (a duplicate line).
     private func addPost(id: String, kind: Int, board: String, thread: String, parent: String?, anchor: String?,
-                         author: String, at: String, title: String?, body: String, blocks: String?, mentions: String?) throws {
+                         author: String, at: String, title: String?, body: String, blocks: String?, mentions: String?) throws -> Bool {
         for (i, v) in [id, nil, board, thread, parent, anchor, author, at, title, body, blocks, mentions].enumerated() where i != 1 {
             insertPost.bind(Int32(i + 1), v)
         }
         insertPost.bind(2, kind)
+        insertPost.bind(13, location.journal)
+        insertPost.bind(14, location.offset)
+        insertPost.bind(15, location.length)
         try insertPost.run()
+        if db.changesCount == 0 { return false }
         if !deferFullText {
             insertFTS.bind(1, db.lastInsertedRowID)
             insertFTS.bind(2, title)
             insertFTS.bind(3, body)
             try insertFTS.run()
         }
+        return true
     }
 
     /// Every stored event of one entity, as a small forum. `current` is the event
@@ -200,6 +237,14 @@ struct EventApplier {
     private mutating func fold(_ keys: [String], with current: StoredEvent) throws -> Forum {
         var events: [StoredEvent] = [current]
         for key in keys {
+            // A post's creation is not in the events table: read it from where the post says.
+            if key.hasPrefix("post:"), let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT id, journal, offset, length, author, board FROM posts WHERE id = ?
+                """), arguments: [String(key.dropFirst(5))]), (row["id"] as String) != current.event.id.rawValue,
+                let bytes = try lineBytes(journal: row["journal"], offset: row["offset"], length: row["length"]),
+                let event = try? EventCodec.decode(bytes), let author = try? Handle(row["author"] as String) {
+                events.append(StoredEvent(event: event, author: author, board: try? BoardSlug(row["board"] as String)))
+            }
             if alone { continue }
             let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, journal, offset, length, author, board FROM events WHERE key = ?"),
                                         arguments: [key])
@@ -217,7 +262,7 @@ struct EventApplier {
     /// The bytes of one journal line.
     private mutating func lineBytes(journal: Int64, offset: Int64, length: Int) throws -> [UInt8]? {
         if journalPaths[journal] == nil {
-            journalPaths[journal] = try String.fetchOne(db, sql: "SELECT path FROM journals WHERE id = ?", arguments: [journal])
+            journalPaths[journal] = try String.fetchOne(db.cachedStatement(sql: "SELECT path FROM journals WHERE id = ?"), arguments: [journal])
         }
         guard let rel = journalPaths[journal] else { return nil }
         return try? JournalFile.read(root + "/" + rel, from: offset, length: length)
@@ -226,7 +271,7 @@ struct EventApplier {
     private mutating func refoldPost(_ id: String, with current: StoredEvent) throws {
         guard let eid = EventID(id) else { return }
         let forum = try fold(["post:\(id)"], with: current)
-        let old = try Row.fetchOne(db, sql: "SELECT rowid, title, body FROM posts WHERE id = ?", arguments: [id])
+        let old = try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid, title, body FROM posts WHERE id = ?"), arguments: [id])
         if let old, !deferFullText {
             try db.execute(sql: "INSERT INTO posts_fts(posts_fts, rowid, title, body) VALUES('delete', ?, ?, ?)",
                            arguments: [old["rowid"] as Int64, old["title"] as String?, old["body"] as String])
@@ -251,14 +296,17 @@ struct EventApplier {
     private func upsertPost(id: String, kind: Int, board: String, thread: String, parent: String?, anchor: String?,
                             author: String, createdAt: String, title: String?, body: String, blocks: String?,
                             mentions: String?, editedAt: String?, redacted: Bool) throws {
-        try db.execute(sql: """
-            INSERT INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title, body, blocks, mentions, edited_at, redacted)
-            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        // A new row is only ever made while applying the post's creation, so the
+        // current line's location is the creation's.
+        try db.cachedStatement(sql: """
+            INSERT INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title, body, blocks, mentions,
+                edited_at, redacted, journal, offset, length)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET title = excluded.title, body = excluded.body, blocks = excluded.blocks,
                 edited_at = excluded.edited_at, redacted = excluded.redacted
-            """, arguments: [id, kind, board, thread, parent, anchor, author, createdAt, title, body, blocks, mentions,
-                             editedAt, redacted])
-        let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM posts WHERE id = ?", arguments: [id]) ?? 0
+            """).execute(arguments: [id, kind, board, thread, parent, anchor, author, createdAt, title, body, blocks, mentions,
+                             editedAt, redacted, location.journal, location.offset, location.length])
+        let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM posts WHERE id = ?"), arguments: [id]) ?? 0
         if !redacted && !deferFullText {
             insertFTS.bind(1, rowid)
             insertFTS.bind(2, title)
@@ -288,12 +336,11 @@ struct EventApplier {
     private mutating func refoldReactions(_ target: String, with current: StoredEvent) throws {
         guard let eid = EventID(target) else { return }
         let forum = try fold(["react:\(target)"], with: current)
-        try db.execute(sql: "DELETE FROM reactions WHERE target = ?", arguments: [target])
+        try db.cachedStatement(sql: "DELETE FROM reactions WHERE target = ?").execute(arguments: [target])
         var position = 0
         for (emoji, people) in forum.reactions[eid] ?? [:] {
             for who in people {
-                try db.execute(sql: "INSERT INTO reactions(target, emoji, author, position) VALUES(?, ?, ?, ?)",
-                               arguments: [target, emoji, who.rawValue, position])
+                try db.cachedStatement(sql: "INSERT INTO reactions(target, emoji, author, position) VALUES(?, ?, ?, ?)").execute(arguments: [target, emoji, who.rawValue, position])
                 position += 1
             }
         }
@@ -303,10 +350,10 @@ struct EventApplier {
         guard let eid = EventID(id) else { return }
         let forum = try fold(["fu:\(id)"], with: current)
         guard let f = forum.followUps[eid] else { return }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO followups(id, board, target, requester, assignee, due, note, state, reason, created_at)
             VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, f.board.rawValue, f.target.rawValue, f.requester.rawValue, f.assignee.rawValue,
+            """).execute(arguments: [id, f.board.rawValue, f.target.rawValue, f.requester.rawValue, f.assignee.rawValue,
                              f.due.iso8601, f.note, f.state.rawValue, f.reason, f.createdAt.iso8601])
     }
 
@@ -314,13 +361,12 @@ struct EventApplier {
         guard let eid = EventID(thread) else { return }
         let forum = try fold(["decision:\(thread)"], with: current)
         let latest = forum.decisionHistory[eid]?.last
-        try db.execute(sql: "DELETE FROM decisions WHERE thread = ?", arguments: [thread])
+        try db.cachedStatement(sql: "DELETE FROM decisions WHERE thread = ?").execute(arguments: [thread])
         if let d = latest, !d.isReopening {
-            try db.execute(sql: "INSERT INTO decisions(thread, id, comment, summary, author, at) VALUES(?, ?, ?, ?, ?, ?)",
-                           arguments: [thread, d.id.rawValue, d.comment?.rawValue, d.summary, d.author.rawValue, d.at.iso8601])
+            try db.cachedStatement(sql: "INSERT INTO decisions(thread, id, comment, summary, author, at) VALUES(?, ?, ?, ?, ?, ?)").execute(arguments: [thread, d.id.rawValue, d.comment?.rawValue, d.summary, d.author.rawValue, d.at.iso8601])
         }
         if !firstBuild {
-            try db.execute(sql: "UPDATE threads SET decided = ? WHERE id = ?", arguments: [latest.map { !$0.isReopening } ?? false, thread])
+            try db.cachedStatement(sql: "UPDATE threads SET decided = ? WHERE id = ?").execute(arguments: [latest.map { !$0.isReopening } ?? false, thread])
         }
     }
 
@@ -328,9 +374,9 @@ struct EventApplier {
         guard let s = try? BoardSlug(slug) else { return }
         let forum = try fold(["board:\(slug)"], with: current)
         guard let b = forum.boards[s] else { return }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO boards(slug, title, purpose, visibility, created_at, created_by) VALUES(?, ?, ?, ?, ?, ?)
-            """, arguments: [slug, b.title, b.purpose, b.visibility.rawValue, b.createdAt.iso8601, b.createdBy.rawValue])
+            """).execute(arguments: [slug, b.title, b.purpose, b.visibility.rawValue, b.createdAt.iso8601, b.createdBy.rawValue])
     }
 
     private mutating func refoldMember(_ handle: String, with current: StoredEvent) throws {
@@ -338,10 +384,10 @@ struct EventApplier {
         let forum = try fold(["member:\(handle)"], with: current)
         guard let m = forum.members[h] else { return }
         // The row may not exist yet: first-seen times are flushed at the end of a catch-up.
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO members(handle, name, tz, hours, first_seen) VALUES(?, ?, ?, ?, ?)
             ON CONFLICT(handle) DO UPDATE SET name = excluded.name, tz = excluded.tz, hours = excluded.hours
-            """, arguments: [handle, m.name, m.timeZone, m.hours?.description, current.event.at.iso8601])
+            """).execute(arguments: [handle, m.name, m.timeZone, m.hours?.description, current.event.at.iso8601])
     }
 
     static func json(_ blocks: [Block]) -> String {

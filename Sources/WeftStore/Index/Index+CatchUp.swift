@@ -46,22 +46,21 @@ extension Index {
             var applier = try EventApplier(db, root: space.root, deferFullText: firstBuild)
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             for j in found {
-                let row = try Row.fetchOne(db, sql: "SELECT offset, lines FROM journals WHERE path = ?", arguments: [j.relativePath])
+                let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT offset, lines FROM journals WHERE path = ?"), arguments: [j.relativePath])
                 var offset: Int64 = row?["offset"] ?? 0
                 var lines: Int = row?["lines"] ?? 0
                 let size = fileSize(j.absolutePath)
                 if size < offset {
                     // Someone rewrote a journal: lines we applied are gone. Start over.
                     try Self.clear(db)
-                    try db.execute(sql: "INSERT INTO problems(journal, line, reason) VALUES(?, 0, ?)",
-                                   arguments: [j.relativePath, "the journal shrank from \(offset) to \(size) bytes: it was rewritten, not appended to; the index was rebuilt"])
+                    try db.cachedStatement(sql: "INSERT INTO problems(journal, line, reason) VALUES(?, 0, ?)").execute(arguments: [j.relativePath, "the journal shrank from \(offset) to \(size) bytes: it was rewritten, not appended to; the index was rebuilt"])
                     report.rebuilt = true
                     applier = try EventApplier(db, root: space.root, deferFullText: true)
                     let result = try catchUpAll(db, found: found, applier: &applier, report: &report)
                     try applier.finish()
                     return result
                 }
-                try db.execute(sql: "DELETE FROM problems WHERE journal = ? AND transient = 1", arguments: [j.relativePath])
+                try db.cachedStatement(sql: "DELETE FROM problems WHERE journal = ? AND transient = 1").execute(arguments: [j.relativePath])
                 if size == offset && row != nil { continue }
                 try apply(journal: j, db: db, applier: &applier, offset: &offset, lines: &lines, report: &report)
             }
@@ -83,11 +82,11 @@ extension Index {
     private func apply(journal j: Space.JournalLocation, db: Database, applier: inout EventApplier,
                        offset: inout Int64, lines: inout Int, report: inout CatchUpReport) throws {
         report.journals += 1
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO journals(path, board, author, device, offset, lines) VALUES(?, ?, ?, ?, ?, ?)
             ON CONFLICT(path) DO NOTHING
-            """, arguments: [j.relativePath, j.board?.rawValue, j.name.handle.rawValue, j.name.device.rawValue, offset, lines])
-        let journalID = try Int64.fetchOne(db, sql: "SELECT id FROM journals WHERE path = ?", arguments: [j.relativePath]) ?? 0
+            """).execute(arguments: [j.relativePath, j.board?.rawValue, j.name.handle.rawValue, j.name.device.rawValue, offset, lines])
+        let journalID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM journals WHERE path = ?"), arguments: [j.relativePath]) ?? 0
         let bytes = try JournalFile.read(j.absolutePath, from: offset)
         let batch = JournalReader.parse(bytes, path: j.relativePath, name: j.name, board: j.board, firstLine: lines + 1)
         for (line, stored, start, length) in batch.events {
@@ -99,14 +98,13 @@ extension Index {
         }
         for p in batch.problems {
             let transient = batch.incompleteTail && p.line == lines + batch.lines + 1
-            try db.execute(sql: "INSERT OR REPLACE INTO problems(journal, line, reason, transient) VALUES(?, ?, ?, ?)",
-                           arguments: [p.journal, p.line, p.reason, transient])
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO problems(journal, line, reason, transient) VALUES(?, ?, ?, ?)").execute(arguments: [p.journal, p.line, p.reason, transient])
             if !transient { report.newProblems += 1 }
         }
         offset += Int64(batch.consumed)
         lines += batch.lines
         report.linesRead += batch.lines
-        try db.execute(sql: "UPDATE journals SET offset = ?, lines = ? WHERE id = ?", arguments: [offset, lines, journalID])
+        try db.cachedStatement(sql: "UPDATE journals SET offset = ?, lines = ? WHERE id = ?").execute(arguments: [offset, lines, journalID])
     }
 
     static func clear(_ db: Database) throws {

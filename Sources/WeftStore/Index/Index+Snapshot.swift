@@ -37,6 +37,8 @@ extension Index {
             for t in ["events", "posts", "threads", "boards", "members", "statuses", "journals", "problems"] {
                 s[t] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t)") ?? 0
             }
+            // Creations live in their own tables; `events` holds the changes to them.
+            s["applied"] = (s["events"] ?? 0) + (s["posts"] ?? 0) + (s["statuses"] ?? 0)
             return s
         }
     }

@@ -3,7 +3,7 @@ import GRDB
 /// The index's tables. The index is a cache: when this schema changes, the
 /// version goes up and old indexes are rebuilt from the journals.
 enum IndexSchema {
-    static let version = "4"
+    static let version = "6"
 
     static let statements = [
         "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -15,8 +15,11 @@ enum IndexSchema {
         CREATE TABLE problems(journal TEXT NOT NULL, line INTEGER NOT NULL, reason TEXT NOT NULL,
             transient INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(journal, line))
         """,
-        // Every event ever applied: dedupe by id, and where its line is (journal, byte
-        // offset, length), to re-fold one entity from the journals themselves.
+        // Every event applied that changes an entity created earlier (edits, reactions,
+        // follow-up states, decisions, profiles, boards): dedupe by id, and where its
+        // line is (journal, byte offset, length), to re-fold one entity from the
+        // journals themselves. Creations of posts and status updates are deduplicated
+        // by their own tables, and posts record where their line is.
         """
         CREATE TABLE events(id TEXT PRIMARY KEY, stamp TEXT NOT NULL, author TEXT NOT NULL, board TEXT,
             type TEXT NOT NULL, key TEXT NOT NULL, journal INTEGER NOT NULL, line INTEGER NOT NULL,
@@ -35,9 +38,12 @@ enum IndexSchema {
         CREATE TABLE posts(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind INTEGER NOT NULL,
             board TEXT NOT NULL, thread TEXT NOT NULL, parent TEXT, anchor TEXT, author TEXT NOT NULL,
             created_at TEXT NOT NULL, title TEXT, body TEXT NOT NULL, blocks TEXT, mentions TEXT,
-            edited_at TEXT, redacted INTEGER NOT NULL DEFAULT 0)
+            edited_at TEXT, redacted INTEGER NOT NULL DEFAULT 0,
+            journal INTEGER NOT NULL, offset INTEGER NOT NULL, length INTEGER NOT NULL)
         """,
         "CREATE INDEX posts_thread ON posts(thread, created_at)",
+        // Covers the unread counts per board, so they do not read the post bodies.
+        "CREATE INDEX posts_unread ON posts(board, author, redacted, id)",
         """
         CREATE TABLE threads(id TEXT PRIMARY KEY, board TEXT NOT NULL, author TEXT NOT NULL, created_at TEXT NOT NULL,
             title TEXT NOT NULL, last_activity TEXT NOT NULL, replies INTEGER NOT NULL, decided INTEGER NOT NULL DEFAULT 0,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WeftApp
 import WeftCore
 import WeftStore
 
@@ -7,7 +8,7 @@ struct DevCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dev",
         abstract: "Tools for developing and measuring Weft.",
-        subcommands: [Generate.self, Append.self, Parse.self]
+        subcommands: [Generate.self, Append.self, Parse.self, KeysDocument.self, BenchUI.self]
     )
 
     struct Generate: ParsableCommand {
@@ -93,6 +94,34 @@ struct DevCommand: ParsableCommand {
                 }
                 let s = Date().timeIntervalSince(started)
                 print("Decoded \(events) events (\(problems) problems) in \(String(format: "%.2f", s)) s (\(Int(Double(events) / max(s, 0.000001))) events/s)")
+            }
+        }
+    }
+
+    /// Prints Docs/keys.md, generated from the key table.
+    struct KeysDocument: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "keys-doc", abstract: "Print Docs/keys.md, generated from the key table.", shouldDisplay: false)
+
+        func run() {
+            print(WeftApp.KeysDoc.markdown(), terminator: "")
+        }
+    }
+
+    /// Times the full-screen UI on a headless 120x40 terminal.
+    struct BenchUI: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "bench-ui",
+            abstract: "Time store open to first frame and keypress to frame over ~200 keys (headless, 120x40).",
+            shouldDisplay: false)
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try reportingErrors {
+                let result = try UIBenchmark.run { () throws(StoreError) -> Store in
+                    try Store.open(spaceFlag: global.space)
+                }
+                print(result.report)
             }
         }
     }

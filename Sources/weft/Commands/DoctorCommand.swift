@@ -26,7 +26,7 @@ struct DoctorCommand: ParsableCommand {
             }
             let report = try store.index.catchUp()
             let stats = try store.index.stats()
-            checks.ok("index at \(store.index.path): \(stats["events"] ?? 0) events, \(stats["posts"] ?? 0) posts (caught up \(report.eventsApplied) new)")
+            checks.ok("index at \(store.index.path): \(stats["applied"] ?? 0) events, \(stats["posts"] ?? 0) posts (caught up \(report.eventsApplied) new)")
             let problems = try store.index.problems()
             if problems.isEmpty {
                 checks.ok("every journal line is readable")

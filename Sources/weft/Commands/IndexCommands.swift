@@ -44,7 +44,7 @@ struct IndexCommand: ParsableCommand {
                 let a = try store.index.snapshot(), b = try fresh.snapshot()
                 if a == b {
                     let s = try store.index.stats()
-                    print("The index matches the journals: \(s["events"] ?? 0) events, \(s["posts"] ?? 0) posts, \(s["journals"] ?? 0) journals.")
+                    print("The index matches the journals: \(s["applied"] ?? 0) events, \(s["posts"] ?? 0) posts, \(s["journals"] ?? 0) journals.")
                     return
                 }
                 let differing = Self.sections(a).filter { name, body in Self.sections(b)[name] != body }.keys.sorted()

@@ -1,0 +1,204 @@
+import TerminalUI
+import WeftCore
+import WeftStore
+
+/// A thread laid out as screen lines for one width: the pinned header (title
+/// and decision) and the scrolling text (body blocks, reactions, comments as
+/// an indented tree).
+///
+/// Built once when the thread loads or the width changes, not per frame.
+/// Post text is wrapped by display width with `TextWrap`, which makes it
+/// inert: an escape sequence in a post is shown as `^[[2J`, never sent.
+struct ThreadDocument: Equatable, Sendable {
+    /// A run of text in one style.
+    struct Span: Equatable, Sendable {
+        var text: String
+        var style: Style
+
+        init(_ text: String, _ style: Style = .normal) {
+            self.text = text
+            self.style = style
+        }
+    }
+
+    /// One screen line.
+    struct Line: Equatable, Sendable {
+        var indent: Int
+        var spans: [Span]
+        /// The element of the thread the line comes from (the head, a block,
+        /// a comment), so a reading position survives re-wrapping.
+        var part: Int
+    }
+
+    let width: Int
+    /// Lines pinned above the scrolling text.
+    let header: [Line]
+    let lines: [Line]
+
+    /// Replies deeper than this are indented no further.
+    static let maximumDepth = 6
+
+    init(_ detail: ThreadDetail, width: Int, clock: ViewerClock) {
+        self.width = width
+        let textWidth = max(8, width - 2)
+        header = Self.header(detail, textWidth: textWidth, clock: clock)
+        var builder = Builder(textWidth: textWidth)
+        builder.head(detail, clock: clock)
+        builder.comments(detail, clock: clock)
+        lines = builder.lines
+    }
+
+    /// The first line of `part`, for restoring a reading position.
+    func firstLine(of part: Int) -> Int? {
+        lines.firstIndex { $0.part >= part }
+    }
+
+    private static func header(_ detail: ThreadDetail, textWidth: Int, clock: ViewerClock) -> [Line] {
+        var header: [Line] = []
+        let post = detail.thread
+        let title = post.redacted ? "[deleted thread]" : (post.title ?? "")
+        for text in clipped(TextWrap.lines(title, width: textWidth), to: 2, width: textWidth) {
+            header.append(Line(indent: 1, spans: [Span(text, Style(.normal, [.bold]))], part: 0))
+        }
+        if let decision = detail.decision {
+            var text = "✓ Decided by \(decision.author) on \(clock.full(decision.at))"
+            if let summary = decision.summary, !summary.isEmpty {
+                text += ": " + summary
+            }
+            for line in clipped(TextWrap.lines(text, width: textWidth), to: 2, width: textWidth) {
+                header.append(Line(indent: 1, spans: [Span(line, Style(.accent, [.bold]))], part: 0))
+            }
+        }
+        return header
+    }
+
+    /// At most `count` lines, the last one ending in "…" when text was cut.
+    private static func clipped(_ lines: [String], to count: Int, width: Int) -> [String] {
+        guard lines.count > count else { return lines }
+        var kept = Array(lines.prefix(count))
+        kept[count - 1] = DisplayWidth.truncate(kept[count - 1] + " …", to: width)
+        return kept
+    }
+}
+
+/// Accumulates the scrolling lines of a thread.
+private struct Builder {
+    let textWidth: Int
+    var lines: [ThreadDocument.Line] = []
+    var part = 0
+
+    init(textWidth: Int) {
+        self.textWidth = textWidth
+    }
+
+    typealias Span = ThreadDocument.Span
+
+    mutating func add(_ spans: [Span], indent: Int = 1) {
+        lines.append(ThreadDocument.Line(indent: indent, spans: spans, part: part))
+    }
+
+    mutating func blank() {
+        add([])
+    }
+
+    /// Wraps `text` to the width left after `indent` and adds its lines.
+    mutating func paragraph(_ text: String, indent: Int, style: Style = .normal) {
+        for line in TextWrap.lines(text, width: max(4, textWidth - indent + 1)) {
+            add([Span(line, style)], indent: indent)
+        }
+    }
+
+    mutating func head(_ detail: ThreadDetail, clock: ViewerClock) {
+        let post = detail.thread
+        var meta = [
+            Span(post.author.rawValue, Style(.accent, [.bold])),
+            Span(" · " + clock.full(post.createdAt) + " · #" + detail.board.slug.rawValue, Style(.dim)),
+        ]
+        if post.editedAt != nil {
+            meta.append(Span(" · edited", Style(.dim)))
+        }
+        if post.unread {
+            meta.append(Span(" · new", Style(.unread)))
+        }
+        add(meta)
+        blank()
+        if post.redacted {
+            part += 1
+            add([Span("[deleted]", Style(.dim))])
+            blank()
+        } else {
+            for block in post.blocks {
+                part += 1
+                paragraph(block.text, indent: 1)
+                blank()
+            }
+        }
+        if let reactions = Builder.reactions(post) {
+            add([Span(reactions)])
+            blank()
+        }
+    }
+
+    mutating func comments(_ detail: ThreadDetail, clock: ViewerClock) {
+        part += 1
+        let count = detail.comments.count
+        guard count > 0 else {
+            add([Span("No comments yet.", Style(.dim))])
+            return
+        }
+        add([Span("── \(count) comment\(count == 1 ? "" : "s") ──", Style(.dim))])
+        blank()
+        // Deep replies stop indenting while the text would get too narrow.
+        let depthLimit = min(ThreadDocument.maximumDepth, max(0, (textWidth - 24) / 2))
+        let order = CommentTree.order(ids: detail.comments.map(\.id), parents: detail.comments.map(\.parent))
+        for entry in order {
+            part += 1
+            let comment = detail.comments[entry.index]
+            let indent = 1 + min(entry.depth, depthLimit) * 2
+            add(commentHead(comment, detail: detail, clock: clock), indent: indent)
+            if comment.redacted {
+                add([Span("[deleted]", Style(.dim))], indent: indent + 2)
+            } else {
+                paragraph(comment.body, indent: indent + 2)
+            }
+            if let reactions = Builder.reactions(comment) {
+                add([Span(reactions)], indent: indent + 2)
+            }
+            blank()
+        }
+    }
+
+    private func commentHead(_ comment: PostView, detail: ThreadDetail, clock: ViewerClock) -> [Span] {
+        var spans = [
+            Span("▸ ", Style(.dim)),
+            Span(comment.author.rawValue, Style(.accent, [.bold])),
+            Span(" · " + clock.full(comment.createdAt), Style(.dim)),
+        ]
+        if let anchor = comment.anchor, let index = detail.thread.blocks.firstIndex(where: { $0.id == anchor }) {
+            spans.append(Span(" · on ¶\(index + 1)", Style(.dim)))
+        }
+        if comment.editedAt != nil {
+            spans.append(Span(" · edited", Style(.dim)))
+        }
+        if detail.decision?.comment == comment.id {
+            spans.append(Span(" · ✓ decision", Style(.accent, [.bold])))
+        }
+        if comment.unread {
+            spans.append(Span(" · new", Style(.unread)))
+        }
+        return spans
+    }
+
+    /// "👍 3  🎉 1", or nil without reactions.
+    static func reactions(_ post: PostView) -> String? {
+        guard !post.reactions.isEmpty else { return nil }
+        return post.reactions.map { "\($0.emoji) \($0.authors.count)" }.joined(separator: "  ")
+    }
+}
+
+extension ThreadDetail {
+    /// Posts of the thread the viewer has not read.
+    var unreadCount: Int {
+        (thread.unread ? 1 : 0) + comments.count(where: \.unread)
+    }
+}

@@ -1,0 +1,101 @@
+import TerminalUI
+import WeftCore
+import WeftStore
+
+/// Moving between screens: opening, going back, leaving a thread (which saves
+/// its read marker) and quitting.
+enum Navigation {
+    /// Opens a sidebar item.
+    static func open(_ item: SidebarItem, _ state: inout State) -> [Effect] {
+        switch item {
+        case .boards:
+            let effects = leaveThread(&state)
+            state.stack = [.boards]
+            return effects
+        case .members:
+            let effects = leaveThread(&state)
+            state.stack = [.boards, .members]
+            return effects + [.loadMembers]
+        case .board(let slug):
+            return openBoard(slug, &state)
+        }
+    }
+
+    /// Shows a board's thread list (its rows load a page at a time).
+    static func openBoard(_ slug: BoardSlug, _ state: inout State) -> [Effect] {
+        var effects = leaveThread(&state)
+        state.stack = [.boards, .board(slug)]
+        if let board = state.board, board.slug == slug {
+            // Back to the board last seen: keep the selection, refresh the rows.
+            effects.append(.refreshBoard(slug, keeping: board.selected?.id))
+        } else {
+            state.board = BoardState(slug: slug, total: state.boards.row(slug)?.threads ?? 0)
+            effects += BoardScreen.ensureWindow(&state)
+        }
+        if let index = state.boards.rows.firstIndex(where: { $0.board.slug == slug }) {
+            state.boards.list.select(index, height: BoardsScreen.height(state))
+        }
+        return effects
+    }
+
+    /// Opens `thread`, at row `position` of the open board; replaces the
+    /// thread on screen, if any (`n`/`p`).
+    static func openThread(_ thread: ThreadSummary, position: Int, _ state: inout State) -> [Effect] {
+        var effects = leaveThread(&state)
+        if case .thread = state.route {
+            state.stack.removeLast()
+        }
+        if var board = state.board, board.slug == thread.board {
+            board.list.select(position, height: BoardScreen.height(state))
+            state.board = board
+            effects += BoardScreen.ensureWindow(&state)
+        }
+        state.thread = ThreadState(id: thread.id, anchor: ThreadAnchor(thread))
+        state.stack.append(.thread(thread.id))
+        effects.append(.loadThread(thread.id))
+        return effects
+    }
+
+    /// `n`/`p` found a thread with unread posts.
+    static func foundUnread(_ thread: ThreadSummary, position: Int, _ state: inout State) -> [Effect] {
+        guard state.board?.slug == thread.board else { return [] }
+        return openThread(thread, position: position, &state)
+    }
+
+    /// `q`/`Esc`: back one screen; `q` on the bottom screen quits.
+    static func back(key: Key, _ state: inout State) -> [Effect] {
+        guard state.stack.count > 1 else {
+            return key == .char("q") ? quit(&state) : []
+        }
+        var effects: [Effect] = []
+        if case .thread = state.route {
+            effects = leaveThread(&state)
+        }
+        state.stack.removeLast()
+        return effects
+    }
+
+    /// Saves the read marker of the open thread (once per load) and updates
+    /// the unread counts on screen without asking the store again.
+    static func saveRead(_ state: inout State) -> [Effect] {
+        guard var thread = state.thread, let detail = thread.detail, !thread.isSavedRead else { return [] }
+        thread.isSavedRead = true
+        state.thread = thread
+        state.board?.window.markRead(thread.id)
+        state.boards.markRead(posts: detail.unreadCount, in: detail.board.slug)
+        return [.markThreadRead(thread.id)]
+    }
+
+    /// Closes the open thread, saving its read marker. The caller fixes the
+    /// screen stack.
+    static func leaveThread(_ state: inout State) -> [Effect] {
+        let effects = saveRead(&state)
+        state.thread = nil
+        return effects
+    }
+
+    /// Ctrl-C, `q` on Boards, end of input, or a signal: leave cleanly.
+    static func quit(_ state: inout State) -> [Effect] {
+        leaveThread(&state) + [.quit]
+    }
+}

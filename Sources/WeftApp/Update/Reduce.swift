@@ -1,0 +1,81 @@
+import TerminalUI
+import WeftCore
+import WeftStore
+
+/// Applies `action` to `state` and returns the work to do next.
+///
+/// Pure: no store, no terminal, no clock. Results of the effects come back
+/// as further actions.
+///
+/// ```swift
+/// var state = State(spaceName: "team", viewer: me, timeZone: zone, now: now, size: Size(width: 80, height: 24))
+/// let effects = reduce(&state, .input(.key(.enter)))   // e.g. [.loadThreadPage(…)]
+/// ```
+public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
+    switch action {
+    case .input(let event):
+        return Input.handle(event, &state)
+    case .boardsLoaded(let rows):
+        return BoardsScreen.loaded(rows, &state)
+    case .unreadCounted(let counts):
+        state.boards.unread = counts
+        return []
+    case .boardRefreshed(let slug, let total, let position):
+        return BoardScreen.refreshed(slug, total: total, position: position, &state)
+    case .threadPageLoaded(let slug, let offset, let rows):
+        return BoardScreen.pageLoaded(slug, offset: offset, rows: rows, &state)
+    case .threadLoaded(let detail):
+        return ThreadScreen.loaded(detail, &state)
+    case .threadMissing(let id):
+        return ThreadScreen.missing(id, &state)
+    case .membersLoaded(let members):
+        return MembersScreen.loaded(members, &state)
+    case .unreadThreadFound(let thread, let position):
+        return Navigation.foundUnread(thread, position: position, &state)
+    case .noUnreadThread(let direction):
+        state.notice = Notice(direction == .down ? "No unread threads below." : "No unread threads above.")
+        return []
+    case .polled(let now, let version):
+        return Refresh.polled(now: now, version: version, &state)
+    case .failed(let message):
+        state.notice = Notice(message, isWarning: true)
+        return []
+    }
+}
+
+/// Live refresh: what to reload when other people wrote.
+enum Refresh {
+    /// The first poll only notes the version (the screens load anyway); each
+    /// later one that sees a new version reloads what is on screen.
+    static func polled(now: Timestamp, version: IndexVersion, _ state: inout State) -> [Effect] {
+        // Times on screen show minutes: a new minute is a new frame, a new
+        // millisecond is not.
+        if now.milliseconds / 60_000 != state.clock.now.milliseconds / 60_000 {
+            state.clock.now = now
+        }
+        let previous = state.indexVersion
+        state.indexVersion = version
+        guard let previous, previous != version else { return [] }
+        return reloads(state)
+    }
+
+    /// Everything the current screen shows, reloaded; selections stay on the
+    /// same board, thread or member.
+    static func reloads(_ state: State) -> [Effect] {
+        var effects: [Effect] = [.loadBoards, .countUnread]
+        switch state.route {
+        case .boards:
+            break
+        case .members:
+            effects.append(.loadMembers)
+        case .board(let slug):
+            effects.append(.refreshBoard(slug, keeping: state.board?.selected?.id))
+        case .thread(let id):
+            effects.append(.loadThread(id))
+            if let board = state.board {
+                effects.append(.refreshBoard(board.slug, keeping: id))
+            }
+        }
+        return effects
+    }
+}
