@@ -110,7 +110,7 @@ class CLITestCase: XCTestCase {
         while let rel = walker.nextObject() as? String {
             let path = root + "/" + rel
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
             if isDir.boolValue {
                 out[rel + "/"] = Data()
             } else {

@@ -67,7 +67,7 @@ final class ErrorTests: CLITestCase {
                     mentioning: ["either --body or --body-file"])
         assertFails(["thread", "new", "--board", "general", "--title", "T", "--body-file", sandbox.root + "/missing.txt"],
                     mentioning: ["cannot read --body-file", "missing.txt"])
-        FileManager.default.createFile(atPath: sandbox.root + "/bad.txt", contents: Data([0x66, 0xff, 0xfe]))
+        _ = FileManager.default.createFile(atPath: sandbox.root + "/bad.txt", contents: Data([0x66, 0xff, 0xfe]))
         assertFails(["thread", "new", "--board", "general", "--title", "T", "--body-file", sandbox.root + "/bad.txt"],
                     mentioning: ["not UTF-8"])
     }

@@ -99,7 +99,7 @@ extension Index {
         let order = direction == .down ? "DESC" : "ASC"
         let rows: [ThreadSummary] = try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT t.*, (SELECT count(*) FROM posts p WHERE p.thread = t.id AND p.board = t.board AND p.author != :me
+                SELECT t.*, (SELECT count(*) FROM posts p INDEXED BY posts_thread WHERE p.thread = t.id AND p.board = t.board AND p.author != :me
                     AND p.redacted = 0 AND NOT EXISTS (SELECT 1 FROM st.read r WHERE r.post = p.id)) AS unread
                 FROM threads t WHERE t.board = :board \(condition)
                 ORDER BY t.last_activity \(order), t.id \(order) LIMIT :limit OFFSET :skip
@@ -127,7 +127,7 @@ extension Index {
     public func unreadThread(board: BoardSlug, viewer: Handle, from anchor: ThreadAnchor?, direction: ListDirection,
                              including: Bool = false) throws(StoreError) -> (thread: ThreadSummary, position: Int)? {
         let unreadSQL = """
-            (SELECT count(*) FROM posts p WHERE p.thread = t.id AND p.board = t.board AND p.author != :me
+            (SELECT count(*) FROM posts p INDEXED BY posts_thread WHERE p.thread = t.id AND p.board = t.board AND p.author != :me
                 AND p.redacted = 0 AND NOT EXISTS (SELECT 1 FROM st.read r WHERE r.post = p.id))
             """
         var arguments: StatementArguments = ["me": viewer.rawValue, "board": board.rawValue]
@@ -147,7 +147,7 @@ extension Index {
         let found: ThreadSummary? = try read { db in
             let row = try Row.fetchOne(db, sql: """
                 SELECT t.*, \(unreadSQL) AS unread FROM threads t
-                WHERE t.board = :board \(condition) AND EXISTS (SELECT 1 FROM posts p WHERE p.thread = t.id
+                WHERE t.board = :board \(condition) AND EXISTS (SELECT 1 FROM posts p INDEXED BY posts_thread WHERE p.thread = t.id
                     AND p.board = t.board AND p.author != :me AND p.redacted = 0
                     AND NOT EXISTS (SELECT 1 FROM st.read r WHERE r.post = p.id))
                 ORDER BY t.last_activity \(order), t.id \(order) LIMIT 1

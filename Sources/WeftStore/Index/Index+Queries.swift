@@ -43,7 +43,7 @@ extension Index {
     public func threads(board: BoardSlug, viewer: Handle, limit: Int = 50, offset: Int = 0) throws(StoreError) -> [ThreadSummary] {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT t.*, (SELECT count(*) FROM posts p WHERE p.thread = t.id AND p.board = t.board AND p.author != :me
+                SELECT t.*, (SELECT count(*) FROM posts p INDEXED BY posts_thread WHERE p.thread = t.id AND p.board = t.board AND p.author != :me
                     AND p.redacted = 0 AND NOT EXISTS (SELECT 1 FROM st.read r WHERE r.post = p.id)) AS unread
                 FROM threads t WHERE t.board = :board ORDER BY t.last_activity DESC, t.id DESC LIMIT :limit OFFSET :offset
                 """, arguments: ["me": viewer.rawValue, "board": board.rawValue, "limit": limit, "offset": offset])
