@@ -54,6 +54,9 @@ struct EventApplier {
             INSERT OR IGNORE INTO statuses(id, board, author, at, kind, text) VALUES(?, ?, ?, ?, ?, ?)
             """)
         countKey = try FastStatement(db, "SELECT count(*) FROM events WHERE key = ?")
+        if firstBuild {
+            for (name, _) in IndexSchema.bulkIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
+        }
     }
 
     /// Writes what was kept in memory during the catch-up, and after a first build
@@ -71,6 +74,7 @@ struct EventApplier {
                 """)
             // Redacted posts have an empty body, so indexing every row is right.
             try db.execute(sql: "INSERT INTO posts_fts(posts_fts) VALUES('rebuild')")
+            for (_, sql) in IndexSchema.bulkIndexes { try db.execute(sql: sql) }
         }
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO members(handle, first_seen) VALUES(?, ?)

@@ -41,15 +41,13 @@ enum IndexSchema {
             edited_at TEXT, redacted INTEGER NOT NULL DEFAULT 0,
             journal INTEGER NOT NULL, offset INTEGER NOT NULL, length INTEGER NOT NULL)
         """,
-        "CREATE INDEX posts_thread ON posts(thread, created_at)",
-        // Covers the unread counts per board, so they do not read the post bodies.
-        "CREATE INDEX posts_unread ON posts(board, author, redacted, id)",
+
         """
         CREATE TABLE threads(id TEXT PRIMARY KEY, board TEXT NOT NULL, author TEXT NOT NULL, created_at TEXT NOT NULL,
             title TEXT NOT NULL, last_activity TEXT NOT NULL, replies INTEGER NOT NULL, decided INTEGER NOT NULL DEFAULT 0,
             redacted INTEGER NOT NULL DEFAULT 0)
         """,
-        "CREATE INDEX threads_board_activity ON threads(board, last_activity DESC, id DESC)",
+
         """
         CREATE TABLE statuses(id TEXT PRIMARY KEY, board TEXT, author TEXT NOT NULL, at TEXT NOT NULL,
             kind TEXT NOT NULL, text TEXT NOT NULL)
@@ -73,12 +71,22 @@ enum IndexSchema {
         """,
     ]
 
+    /// Indexes that a first build drops and creates again once the rows are in:
+    /// sorting all rows once is much cheaper than growing a B-tree row by row.
+    static let bulkIndexes = [
+        ("posts_thread", "CREATE INDEX posts_thread ON posts(thread, created_at)"),
+        // Covers the unread counts per board, so they do not read the post bodies.
+        ("posts_unread", "CREATE INDEX posts_unread ON posts(board, author, redacted, id)"),
+        ("threads_board_activity", "CREATE INDEX threads_board_activity ON threads(board, last_activity DESC, id DESC)"),
+    ]
+
     /// Tables emptied by a rebuild (everything but meta).
     static let dataTables = ["journals", "problems", "events", "boards", "members", "posts", "threads",
                              "statuses", "followups", "decisions", "reactions"]
 
     static func create(_ db: Database) throws {
         for sql in statements { try db.execute(sql: sql) }
+        for (_, sql) in bulkIndexes { try db.execute(sql: sql) }
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES('schema', ?)", arguments: [version])
     }
 }

@@ -17,7 +17,7 @@ enum Welcome {
 
         Boards hold threads. A thread has a title and a body made of paragraphs (blocks). Anyone can comment on a thread, reply to a comment, or comment on one paragraph of the body.
 
-        Status updates say how your work is going: on track, at risk, blocked, done, or a note. Follow-ups ask someone to do something by a date. Decisions pin the outcome of a thread.
+        Status updates say how your work is going: on track, at risk, blocked, done, or a note. Post one with 'weft status post' and read them with 'weft status list'.
 
         Keys: arrows or j/k move, Enter opens, q or Esc goes back, ? shows every key of the screen you are on, Tab switches between the sidebar and the main pane, n/p jump to the next/previous unread thread.
 
