@@ -21,9 +21,11 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product weft
 
+# Every test is XCTest; without Swift Testing's empty run the last line of the
+# output is XCTest's summary ("Executed N tests, with 0 failures").
 test: test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-swift-testing
 
 bench: release
 	scripts/bench.sh $(BENCH_POSTS)
