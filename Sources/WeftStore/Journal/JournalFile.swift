@@ -25,8 +25,9 @@ public enum JournalFile {
         try repairTornTail(fd, path: path)
         var written = 0
         while written < payload.count {
-            let n = payload.withUnsafeBytes { raw in
-                write(fd, raw.baseAddress! + written, payload.count - written)
+            let n = payload.withUnsafeBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return write(fd, base + written, raw.count - written)
             }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -53,7 +54,10 @@ public enum JournalFile {
         var keep: Int64 = 0
         search: while end > 0 {
             let start = max(0, end - Int64(buffer.count))
-            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, Int(end - start), off_t(start)) }
+            let n = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return pread(fd, base, Int(end - start), off_t(start))
+            }
             guard n > 0 else { break }
             for i in stride(from: n - 1, through: 0, by: -1) where buffer[i] == 10 {
                 keep = start + Int64(i) + 1
@@ -76,7 +80,10 @@ public enum JournalFile {
         var out = [UInt8](repeating: 0, count: min(Int(size - offset), length ?? Int.max))
         var done = 0
         while done < out.count {
-            let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, $0.count - done, off_t(offset + Int64(done))) }
+            let n = out.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return pread(fd, base + done, raw.count - done, off_t(offset + Int64(done)))
+            }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { break }
             done += n
