@@ -15,7 +15,7 @@ if [ ! -f "$DIR/space/weft.json" ]; then
 fi
 echo "journals: $(du -sh "$DIR/space" | cut -f1)"
 "$WEFT" dev parse --space "$DIR/space"
-rm -rf "$XDG_CACHE_HOME"
+# `index rebuild` builds a new index beside the old one and swaps it in.
 "$WEFT" --space "$DIR/space" index rebuild
 echo "index: $(du -sh "$XDG_CACHE_HOME" | cut -f1)"
 BOARD=$("$WEFT" --space "$DIR/space" board list --json | sed -n 's/.*"slug" : "\(.*\)".*/\1/p' | head -1)

@@ -12,7 +12,7 @@ import WeftCore
 /// person's private state (read markers) is attached as the `st` schema so unread
 /// counts are a join.
 public final class Index: Sendable {
-    let pool: DatabasePool
+    let pool: any DatabaseWriter
     public let space: Space
     public let path: String
 
@@ -46,6 +46,10 @@ public final class Index: Sendable {
                 close(lockFD)
             }
         }
+        if !FileManager.default.fileExists(atPath: path) {
+            // A new index is built on the side without a journal, then moved into place.
+            try Self.buildFresh(space: space, path: path, statePath: statePath)
+        }
         do {
             pool = try DatabasePool(path: path, configuration: config)
             try pool.writeWithoutTransaction { db in
@@ -61,6 +65,76 @@ public final class Index: Sendable {
         } catch {
             throw .index("cannot open \(path): \(error)")
         }
+    }
+
+    private init(space: Space, path: String, writer: any DatabaseWriter) {
+        self.space = space
+        self.path = path
+        pool = writer
+    }
+
+    /// Builds a complete index at `path` from the journals, as fast as SQLite allows:
+    /// into `<path>.new` with no rollback journal and no syncing until the end, then
+    /// renamed into place. A failure leaves nothing behind. Callers hold the lock.
+    static func buildFresh(space: Space, path: String, statePath: String) throws(StoreError) {
+        let tmp = path + ".new"
+        unlink(tmp)
+        var config = Configuration()
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = OFF")
+            try db.execute(sql: "PRAGMA synchronous = OFF")
+            try db.execute(sql: "ATTACH DATABASE ? AS st", arguments: [statePath])
+        }
+        do {
+            let queue = try DatabaseQueue(path: tmp, configuration: config)
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "CREATE TABLE IF NOT EXISTS st.read(post TEXT PRIMARY KEY) WITHOUT ROWID")
+                try Self.prepareSchema(db, space: space)
+            }
+            try Index(space: space, path: tmp, writer: queue).catchUp()
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            try queue.close()
+            let fd = open(tmp, O_RDONLY | O_CLOEXEC)
+            if fd >= 0 {
+                fsync(fd)
+                close(fd)
+            }
+            // A journal left by an earlier index must not be replayed into this one.
+            for suffix in ["-wal", "-shm"] { unlink(path + suffix) }
+            guard rename(tmp, path) == 0 else { throw StoreError.io(path, "cannot move the new index into place: \(errnoText())") }
+        } catch let e as StoreError {
+            unlink(tmp)
+            throw e
+        } catch {
+            unlink(tmp)
+            throw .index("cannot build \(path): \(error)")
+        }
+    }
+
+    /// Replaces the index at `path` with one built from scratch (what `weft index
+    /// rebuild` does). Processes that have the old file open keep reading it until
+    /// they open the index again; both are complete caches of the same journals.
+    public static func replace(space: Space, path: String, statePath: String) throws(StoreError) -> CatchUpReport {
+        do {
+            let lockFD = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            if lockFD >= 0 { _ = flock(lockFD, LOCK_EX) }
+            // Released before opening the new index, whose init takes the same lock.
+            defer {
+                if lockFD >= 0 {
+                    _ = flock(lockFD, LOCK_UN)
+                    close(lockFD)
+                }
+            }
+            try buildFresh(space: space, path: path, statePath: statePath)
+        }
+        let fresh = try Index(space: space, path: path, statePath: statePath)
+        let stats = try fresh.stats()
+        var report = CatchUpReport()
+        report.rebuilt = true
+        report.eventsApplied = stats["applied"] ?? 0
+        report.journals = stats["journals"] ?? 0
+        report.newProblems = try fresh.problems().count
+        return report
     }
 
     /// Creates the schema, or clears an index made by another schema version or

@@ -17,7 +17,8 @@ struct IndexCommand: ParsableCommand {
         func run() throws {
             try withStore(global, catchUp: false) { store in
                 let started = Date()
-                let report = try store.index.rebuild()
+                let report = try Index.replace(space: store.space, path: store.index.path,
+                                               statePath: store.privateState.databasePath)
                 let seconds = Date().timeIntervalSince(started)
                 let rate = seconds > 0 ? Int(Double(report.eventsApplied) / seconds) : report.eventsApplied
                 print("Rebuilt the index: \(report.eventsApplied) events from \(report.journals) journals in \(String(format: "%.2f", seconds)) s (\(rate) events/s)")
