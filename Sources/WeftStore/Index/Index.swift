@@ -38,14 +38,8 @@ public final class Index: Sendable {
         // Opening switches the file to WAL and may create the schema; two processes
         // doing that at the same moment get SQLITE_BUSY without waiting, so opening
         // is serialised with a lock file next to the index.
-        let lockFD = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        if lockFD >= 0 { _ = flock(lockFD, LOCK_EX) }
-        defer {
-            if lockFD >= 0 {
-                _ = flock(lockFD, LOCK_UN)
-                close(lockFD)
-            }
-        }
+        let lock = IndexLock(path)
+        defer { lock.release() }
         if !FileManager.default.fileExists(atPath: path) {
             // A new index is built on the side without a journal, then moved into place.
             try Self.buildFresh(space: space, path: path, statePath: statePath)
@@ -116,15 +110,9 @@ public final class Index: Sendable {
     /// they open the index again; both are complete caches of the same journals.
     public static func replace(space: Space, path: String, statePath: String) throws(StoreError) -> CatchUpReport {
         do {
-            let lockFD = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-            if lockFD >= 0 { _ = flock(lockFD, LOCK_EX) }
             // Released before opening the new index, whose init takes the same lock.
-            defer {
-                if lockFD >= 0 {
-                    _ = flock(lockFD, LOCK_UN)
-                    close(lockFD)
-                }
-            }
+            let lock = IndexLock(path)
+            defer { lock.release() }
             try buildFresh(space: space, path: path, statePath: statePath)
         }
         let fresh = try Index(space: space, path: path, statePath: statePath)
@@ -180,5 +168,22 @@ public final class Index: Sendable {
         } catch {
             throw .index("\(error)")
         }
+    }
+}
+
+/// An exclusive `flock` on `<index>.lock`, held while an index is opened or built.
+/// It is per open file, so a process must not take it twice.
+struct IndexLock {
+    private let fd: Int32
+
+    init(_ indexPath: String) {
+        fd = open(indexPath + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if fd >= 0 { _ = flock(fd, LOCK_EX) }
+    }
+
+    func release() {
+        guard fd >= 0 else { return }
+        _ = flock(fd, LOCK_UN)
+        close(fd)
     }
 }
