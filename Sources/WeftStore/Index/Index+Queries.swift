@@ -145,13 +145,22 @@ extension Index {
             if let board { sql += " AND board = ?"; args.append(board.rawValue) }
             sql += " ORDER BY at DESC, id DESC LIMIT ?"
             args.append(limit)
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).compactMap { row in
-                guard let id = EventID(row["id"]), let who = try? Handle(row["author"] as String),
-                      let at = Timestamp(iso8601: row["at"]), let kind = StatusKind(rawValue: row["kind"]) else { return nil }
-                return StatusUpdate(id: id, board: (row["board"] as String?).flatMap { try? BoardSlug($0) }, author: who,
-                                    at: at, kind: kind, text: row["text"])
-            }
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).compactMap(Self.status)
         }
+    }
+
+    /// One status update by id.
+    public func status(_ id: EventID) throws(StoreError) -> StatusUpdate? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM statuses WHERE id = ?", arguments: [id.rawValue]).flatMap(Self.status)
+        }
+    }
+
+    static func status(_ row: Row) -> StatusUpdate? {
+        guard let id = EventID(row["id"]), let who = try? Handle(row["author"] as String),
+              let at = Timestamp(iso8601: row["at"]), let kind = StatusKind(rawValue: row["kind"]) else { return nil }
+        return StatusUpdate(id: id, board: (row["board"] as String?).flatMap { try? BoardSlug($0) }, author: who,
+                            at: at, kind: kind, text: row["text"])
     }
 
     public func members() throws(StoreError) -> [Member] {

@@ -96,7 +96,7 @@ struct ThreadCommand: ParsableCommand {
 func printCreated(_ store: Store, _ event: Event, json: Bool) throws {
     if json {
         if let post = try store.index.post(event.id, viewer: store.me) { return Output.json(PostJSON(post)) }
-        if let s = try store.index.statuses(limit: 1_000_000).first(where: { $0.id == event.id }) { return Output.json(StatusJSON(s)) }
+        if let s = try store.index.status(event.id) { return Output.json(StatusJSON(s)) }
         return Output.json(CreatedJSON(id: event.id.rawValue, type: event.type, at: event.at.iso8601, author: store.me.rawValue))
     }
     print(event.id.rawValue)

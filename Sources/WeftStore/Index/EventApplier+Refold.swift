@@ -1,0 +1,166 @@
+import Foundation
+import GRDB
+import WeftCore
+
+/// Re-folding one entity from all its events: what the applier does when an event
+/// changes something created earlier (or arrives before it).
+extension EventApplier {
+    /// Every stored event of one entity, as a small forum. `current` is the event
+    /// being applied: it is used as is, and the others are re-read from the journals
+    /// (only when there are others, which is rare: edits, reactions, follow-up changes).
+    mutating func fold(_ keys: [String], with current: StoredEvent) throws -> Forum {
+        var events: [StoredEvent] = [current]
+        for key in keys {
+            // A post's creation is not in the events table: read it from where the post says.
+            if key.hasPrefix("post:"), let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT id, journal, offset, length, author, board FROM posts WHERE id = ?
+                """), arguments: [String(key.dropFirst(5))]), (row["id"] as String) != current.event.id.rawValue,
+                let bytes = try lineBytes(journal: row["journal"], offset: row["offset"], length: row["length"]),
+                let event = try? EventCodec.decode(bytes), let author = try? Handle(row["author"] as String) {
+                events.append(StoredEvent(event: event, author: author, board: try? BoardSlug(row["board"] as String)))
+            }
+            if alone { continue }
+            let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, journal, offset, length, author, board FROM events WHERE key = ?"),
+                                        arguments: [key])
+            for row in rows where (row["id"] as String) != current.event.id.rawValue {
+                guard let bytes = try lineBytes(journal: row["journal"], offset: row["offset"], length: row["length"]),
+                      let event = try? EventCodec.decode(bytes),
+                      let author = try? Handle(row["author"] as String) else { continue }
+                let board = (row["board"] as String?).flatMap { try? BoardSlug($0) }
+                events.append(StoredEvent(event: event, author: author, board: board))
+            }
+        }
+        return Forum(events: events)
+    }
+
+    /// The bytes of one journal line.
+    mutating func lineBytes(journal: Int64, offset: Int64, length: Int) throws -> [UInt8]? {
+        if journalPaths[journal] == nil {
+            journalPaths[journal] = try String.fetchOne(db.cachedStatement(sql: "SELECT path FROM journals WHERE id = ?"), arguments: [journal])
+        }
+        guard let rel = journalPaths[journal] else { return nil }
+        return try? JournalFile.read(root + "/" + rel, from: offset, length: length)
+    }
+
+    mutating func refoldPost(_ id: String, with current: StoredEvent) throws {
+        guard let eid = EventID(id) else { return }
+        let forum = try fold(["post:\(id)"], with: current)
+        let old = try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid, title, body FROM posts WHERE id = ?"), arguments: [id])
+        if let old, !deferFullText {
+            try db.execute(sql: "INSERT INTO posts_fts(posts_fts, rowid, title, body) VALUES('delete', ?, ?, ?)",
+                           arguments: [old["rowid"] as Int64, old["title"] as String?, old["body"] as String])
+        }
+        if let t = forum.threads[eid] {
+            let body = t.redacted ? "" : Blocks.join(t.blocks)
+            let title: String? = t.redacted ? nil : t.title
+            try upsertPost(id: id, kind: 0, board: t.board.rawValue, thread: id, parent: nil, anchor: nil,
+                           author: t.author.rawValue, createdAt: t.createdAt.iso8601, title: title, body: body,
+                           blocks: t.redacted ? nil : Self.json(t.blocks), mentions: Self.mentions(t.mentions),
+                           editedAt: t.editedAt?.iso8601, redacted: t.redacted)
+            try insertThreadRow(id: id, board: t.board.rawValue, author: t.author.rawValue,
+                                createdAt: t.createdAt.iso8601, title: t.redacted ? "" : t.title, redacted: t.redacted)
+        } else if let c = forum.comments[eid] {
+            try upsertPost(id: id, kind: 1, board: c.board.rawValue, thread: c.thread.rawValue, parent: c.parent?.rawValue,
+                           anchor: c.anchor, author: c.author.rawValue, createdAt: c.createdAt.iso8601, title: nil,
+                           body: c.redacted ? "" : c.body, blocks: nil, mentions: Self.mentions(c.mentions),
+                           editedAt: c.editedAt?.iso8601, redacted: c.redacted)
+        }
+    }
+
+    func upsertPost(id: String, kind: Int, board: String, thread: String, parent: String?, anchor: String?,
+                            author: String, createdAt: String, title: String?, body: String, blocks: String?,
+                            mentions: String?, editedAt: String?, redacted: Bool) throws {
+        // A new row is only ever made while applying the post's creation, so the
+        // current line's location is the creation's.
+        try db.cachedStatement(sql: """
+            INSERT INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title, body, blocks, mentions,
+                edited_at, redacted, journal, offset, length)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET title = excluded.title, body = excluded.body, blocks = excluded.blocks,
+                edited_at = excluded.edited_at, redacted = excluded.redacted
+            """).execute(arguments: [id, kind, board, thread, parent, anchor, author, createdAt, title, body, blocks, mentions,
+                             editedAt, redacted, location.journal, location.offset, location.length])
+        let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM posts WHERE id = ?"), arguments: [id]) ?? 0
+        if !redacted && !deferFullText {
+            insertFTS.bind(1, rowid)
+            insertFTS.bind(2, title)
+            insertFTS.bind(3, body)
+            try insertFTS.run()
+        }
+    }
+
+    /// (Re)writes a thread's list row with aggregates computed from what is indexed.
+    func insertThreadRow(id: String, board: String, author: String, createdAt: String, title: String,
+                                 redacted: Bool) throws {
+        // A first build fills the threads table in one statement at the end.
+        if firstBuild { return }
+        let agg = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT count(*) AS n, max(created_at) AS last FROM posts WHERE thread = ? AND board = ? AND kind = 1
+            """), arguments: [id, board])
+        let replies: Int = agg?["n"] ?? 0
+        let last: String? = agg?["last"]
+        let decided = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM decisions WHERE thread = ?"), arguments: [id]) ?? false
+        try db.cachedStatement(sql: """
+            INSERT INTO threads(id, board, author, created_at, title, last_activity, replies, decided, redacted)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET title = excluded.title, redacted = excluded.redacted
+            """).execute(arguments: [id, board, author, createdAt, title, max(createdAt, last ?? createdAt), replies, decided, redacted])
+    }
+
+    mutating func refoldReactions(_ target: String, with current: StoredEvent) throws {
+        guard let eid = EventID(target) else { return }
+        let forum = try fold(["react:\(target)"], with: current)
+        try db.cachedStatement(sql: "DELETE FROM reactions WHERE target = ?").execute(arguments: [target])
+        var position = 0
+        for (emoji, people) in forum.reactions[eid] ?? [:] {
+            for who in people {
+                try db.cachedStatement(sql: "INSERT INTO reactions(target, emoji, author, position) VALUES(?, ?, ?, ?)").execute(arguments: [target, emoji, who.rawValue, position])
+                position += 1
+            }
+        }
+    }
+
+    mutating func refoldFollowUp(_ id: String, with current: StoredEvent) throws {
+        guard let eid = EventID(id) else { return }
+        let forum = try fold(["fu:\(id)"], with: current)
+        guard let f = forum.followUps[eid] else { return }
+        try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO followups(id, board, target, requester, assignee, due, note, state, reason, created_at)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [id, f.board.rawValue, f.target.rawValue, f.requester.rawValue, f.assignee.rawValue,
+                             f.due.iso8601, f.note, f.state.rawValue, f.reason, f.createdAt.iso8601])
+    }
+
+    mutating func refoldDecision(_ thread: String, with current: StoredEvent) throws {
+        guard let eid = EventID(thread) else { return }
+        let forum = try fold(["decision:\(thread)"], with: current)
+        let latest = forum.decisionHistory[eid]?.last
+        try db.cachedStatement(sql: "DELETE FROM decisions WHERE thread = ?").execute(arguments: [thread])
+        if let d = latest, !d.isReopening {
+            try db.cachedStatement(sql: "INSERT INTO decisions(thread, id, comment, summary, author, at) VALUES(?, ?, ?, ?, ?, ?)").execute(arguments: [thread, d.id.rawValue, d.comment?.rawValue, d.summary, d.author.rawValue, d.at.iso8601])
+        }
+        if !firstBuild {
+            try db.cachedStatement(sql: "UPDATE threads SET decided = ? WHERE id = ?").execute(arguments: [latest.map { !$0.isReopening } ?? false, thread])
+        }
+    }
+
+    mutating func refoldBoard(_ slug: String, with current: StoredEvent) throws {
+        guard let s = try? BoardSlug(slug) else { return }
+        let forum = try fold(["board:\(slug)"], with: current)
+        guard let b = forum.boards[s] else { return }
+        try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO boards(slug, title, purpose, visibility, created_at, created_by) VALUES(?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [slug, b.title, b.purpose, b.visibility.rawValue, b.createdAt.iso8601, b.createdBy.rawValue])
+    }
+
+    mutating func refoldMember(_ handle: String, with current: StoredEvent) throws {
+        guard let h = try? Handle(handle) else { return }
+        let forum = try fold(["member:\(handle)"], with: current)
+        guard let m = forum.members[h] else { return }
+        // The row may not exist yet: first-seen times are flushed at the end of a catch-up.
+        try db.cachedStatement(sql: """
+            INSERT INTO members(handle, name, tz, hours, first_seen) VALUES(?, ?, ?, ?, ?)
+            ON CONFLICT(handle) DO UPDATE SET name = excluded.name, tz = excluded.tz, hours = excluded.hours
+            """).execute(arguments: [handle, m.name, m.timeZone, m.hours?.description, current.event.at.iso8601])
+    }
+}
