@@ -125,7 +125,8 @@ enum GitMessage {
     /// The most telling line of git's stderr: the first `fatal:`/`error:` line,
     /// else the first non-empty one, without the prefix.
     static func summary(_ stderr: String, fallback: String) -> String {
-        let lines = stderr.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let lines = stderr.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
         let pick = lines.first { $0.hasPrefix("fatal:") || $0.hasPrefix("error:") } ?? lines.first
         guard var line = pick else { return fallback }
         for prefix in ["fatal: ", "error: "] where line.hasPrefix(prefix) { line.removeFirst(prefix.count) }
@@ -138,30 +139,36 @@ enum GitMessage {
     }
 
     static func classify(_ stderr: String) -> Kind {
-        let s = stderr.lowercased()
-        let has = { (needles: [String]) in needles.contains { s.contains($0) } }
-        if has(["permission denied", "authentication failed", "terminal prompts disabled", "could not read username",
-                "could not read password", "access denied", "returned error: 401", "returned error: 403",
-                "invalid username or password", "host key verification failed"]) {
-            return .authentication
+        explain(stderr).kind
+    }
+
+    /// The kind of failure and the line of stderr that shows it.
+    static func explain(_ stderr: String) -> (kind: Kind, line: String?) {
+        let lines = stderr.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        let table: [(Kind, [String])] = [
+            (.authentication, ["permission denied", "authentication failed", "terminal prompts disabled",
+                               "could not read username", "could not read password", "access denied",
+                               "returned error: 401", "returned error: 403", "invalid username or password",
+                               "host key verification failed"]),
+            (.network, ["could not resolve host", "could not resolve hostname", "name or service not known",
+                        "temporary failure in name resolution", "connection refused", "connection timed out",
+                        "network is unreachable", "no route to host", "failed to connect", "connection reset",
+                        "operation timed out", "connection closed by", "could not connect", "couldn't connect"]),
+            (.notFound, ["does not appear to be a git repository", "repository not found", "returned error: 404",
+                         "not found", "no such file or directory"]),
+            // Another push won the race: either it was there when we looked
+            // (non-fast-forward, "fetch first") or it landed while our push ran.
+            (.retry, ["non-fast-forward", "fetch first", "failed to update ref", "cannot lock ref", "but expected",
+                      "incorrect old value"]),
+            (.rejected, ["[rejected]", "[remote rejected]", "hook declined"]),
+        ]
+        for (kind, needles) in table {
+            if let line = lines.first(where: { l in needles.contains { l.lowercased().contains($0) } }) {
+                var text = line
+                for prefix in ["fatal: ", "error: ", "remote: ", "! "] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+                return (kind, text.count > 160 ? String(text.prefix(160)) + "…" : text)
+            }
         }
-        if has(["could not resolve host", "could not resolve hostname", "name or service not known",
-                "temporary failure in name resolution", "connection refused", "connection timed out",
-                "network is unreachable", "no route to host", "failed to connect", "connection reset",
-                "operation timed out", "connection closed by", "could not connect"]) {
-            return .network
-        }
-        if has(["does not appear to be a git repository", "repository not found", "returned error: 404",
-                "not found", "no such file or directory"]) {
-            return .notFound
-        }
-        // Another push won the race: either it was there when we looked
-        // (non-fast-forward, "fetch first") or it landed while our push ran.
-        if has(["non-fast-forward", "fetch first", "failed to update ref", "cannot lock ref", "but expected",
-                "incorrect old value"]) {
-            return .retry
-        }
-        if has(["[rejected]", "[remote rejected]", "hook declined"]) { return .rejected }
-        return .other
+        return (.other, nil)
     }
 }

@@ -125,7 +125,7 @@ extension SpaceSync {
     }
 
     func remoteFailure(_ kind: GitMessage.Kind, remote: String, text: String, command: String) -> SyncError {
-        let detail = GitMessage.summary(text, fallback: "\(command) failed")
+        let detail = GitMessage.explain(text).line ?? GitMessage.summary(text, fallback: "\(command) failed")
         switch kind {
         case .authentication: return .authentication(remote: remote, detail: detail)
         case .network: return .network(remote: remote, detail: detail)
