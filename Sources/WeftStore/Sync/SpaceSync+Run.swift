@@ -26,8 +26,9 @@ extension SpaceSync {
         guard git.isRepository else { throw .notARepository(space.root) }
         var report = SyncReport()
         report.branch = try branch()
-        report.remote = try remoteName(requested, branch: report.branch)
+        // Offline first: the lines are committed even when no remote can be reached.
         report.committedLines = try commitOwnLines()
+        report.remote = try remoteName(requested, branch: report.branch)
         let tracking = "refs/remotes/\(report.remote)/\(report.branch)"
         while true {
             report.attempts += 1
