@@ -25,6 +25,8 @@ enum Input {
         switch command {
         case .quit:
             return Navigation.quit(&state)
+        case .sync:
+            return SyncUpdate.requested(&state)
         case .help where state.help == nil:
             state.help = HelpState(context: state.screenContext)
             return []
