@@ -14,6 +14,8 @@ public struct SyncReport: Sendable, Equatable {
     /// How many pushes were tried (more than one when others pushed first).
     public var attempts = 0
     public var at: Timestamp = Timestamp(milliseconds: 0)
+
+    public init() {}
 }
 
 extension SpaceSync {
