@@ -5,9 +5,9 @@ import Glibc
 
 /// Runs a program as a child process and collects what it prints.
 ///
-/// `posix_spawn` with three pipes that one `poll` loop serves together: input is
-/// written while output is read, so neither side can block the other however
-/// much either says. Foundation's `Process` is not used: it needs a run loop
+/// `posix_spawn` with three channels (close-on-exec socket pairs) that one
+/// `poll` loop serves together: input is written while output is read, so
+/// neither side can block the other however much either says. Foundation's `Process` is not used: it needs a run loop
 /// thread and its exit watching has caught descriptors inherited by daemons.
 ///
 /// ```swift
@@ -32,12 +32,16 @@ enum Subprocess {
     /// Runs `argv` (looked up on the environment's `PATH`), feeding it `input`.
     static func run(_ argv: [String], environment: [String: String], input: [UInt8] = []) throws(Failure) -> Result {
         var stdinPipe: [Int32] = [-1, -1], stdoutPipe: [Int32] = [-1, -1], stderrPipe: [Int32] = [-1, -1]
-        guard pipe(&stdinPipe) == 0 else { throw .cannotStart(argv[0], errno) }
-        guard pipe(&stdoutPipe) == 0 else {
+        // Socket pairs, not pipes: `send` with MSG_NOSIGNAL reports a child that
+        // stopped reading as EPIPE instead of killing this process with SIGPIPE.
+        guard channel(&stdinPipe) else { throw .cannotStart(argv[0], errno) }
+        // Close-on-exec: a child started by another thread at the same time must
+        // not inherit these ends (it would hold our reads open until it exits).
+        guard channel(&stdoutPipe) else {
             closeAll(stdinPipe)
             throw .cannotStart(argv[0], errno)
         }
-        guard pipe(&stderrPipe) == 0 else {
+        guard channel(&stderrPipe) else {
             closeAll(stdinPipe + stdoutPipe)
             throw .cannotStart(argv[0], errno)
         }
@@ -105,7 +109,7 @@ enum Subprocess {
                 if p.fd == inputFD {
                     let n = input.withUnsafeBytes { raw -> Int in
                         guard let base = raw.baseAddress else { return 0 }
-                        return write(inputFD, base + written, raw.count - written)
+                        return send(inputFD, base + written, raw.count - written, Int32(MSG_NOSIGNAL))
                     }
                     if n > 0 { written += n }
                     // EPIPE (the child stopped reading) ends the input too.
@@ -138,6 +142,12 @@ enum Subprocess {
             if access(candidate, X_OK) == 0 { return candidate }
         }
         return nil
+    }
+
+    /// A connected socket pair, close-on-exec from the start (no window in
+    /// which another thread's child could inherit it).
+    private static func channel(_ fds: inout [Int32]) -> Bool {
+        socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &fds) == 0
     }
 
     private static func closeAll(_ fds: [Int32]) {

@@ -16,6 +16,10 @@ extension DoctorCommand {
             } else {
                 checks.warn("the space is a git repository without a remote: add one with 'weft sync init --remote URL'")
             }
+            // The operating system cannot keep a private board closed in a clone.
+            for board in (try? store.index.boardActivity()) ?? [] where board.board.visibility == .private {
+                checks.warn("board '\(board.board.slug)' is private, but everyone with access to the git repository can read it: keep private groups in a separate space with its own repository (Docs/sync.md)")
+            }
             let rewritten = try sync.audit()
             if rewritten.isEmpty {
                 checks.ok("every journal in git was only appended to (last \(SpaceSync.auditDepth) commits)")
