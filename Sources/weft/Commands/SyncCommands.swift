@@ -9,10 +9,10 @@ struct SyncCommand: ParsableCommand {
         commandName: "sync",
         abstract: "Sync the space with the others through a git remote (offline first).",
         discussion: """
-            'weft sync' (the same as 'weft sync now') commits your new journal lines, fetches,
-            merges (never rebases) and pushes, retrying when someone else pushed first, then
-            catches the index up. Set up a space with 'weft init PATH --git --remote URL',
-            'weft sync init --remote URL' on an existing one, or 'git clone URL PATH'.
+            'weft sync' (the same as 'weft sync now') commits your new journal lines, fetches, \
+            merges (never rebases) and pushes, retrying when someone else pushed first, then \
+            catches the index up. Set up a space with 'weft init PATH --git --remote URL', \
+            'weft sync init --remote URL' on an existing one, or 'git clone URL PATH'. \
             See Docs/sync.md.
             """,
         subcommands: [Now.self, Setup.self, Status.self, Repair.self],
@@ -45,10 +45,10 @@ struct SyncCommand: ParsableCommand {
             commandName: "init",
             abstract: "Make an existing space a git repository, or add a remote to it.",
             discussion: """
-                Creates the repository (branch main) with a .gitignore that keeps everything but
-                weft.json and the journals local, commits what the space holds, and adds --remote
-                as origin (or --remote-name). Run 'weft sync' next.
-                """)
+            Creates the repository (branch main) with a .gitignore that keeps everything but \
+            weft.json and the journals local, commits what the space holds, and adds --remote \
+            as origin (or --remote-name). Run 'weft sync' next.
+            """)
         @OptionGroup var global: GlobalOptions
         @Option(help: "The URL of the shared repository (e.g. ssh://host/srv/git/team.git, or a path).")
         var remote: String?
@@ -85,10 +85,10 @@ struct SyncCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Fix a journal written on two machines under one device id, losing nothing.",
             discussion: """
-                Gives this machine a new device id, moves the lines of its old-device journals that
-                the remote does not have into new journals (events keep their ids), takes the
-                remote's copies of the old ones and syncs.
-                """)
+            Gives this machine a new device id, moves the lines of its old-device journals that \
+            the remote does not have into new journals (events keep their ids), takes the \
+            remote's copies of the old ones and syncs.
+            """)
         @OptionGroup var global: GlobalOptions
         @Option(help: "The git remote to sync with.") var remote: String?
 
