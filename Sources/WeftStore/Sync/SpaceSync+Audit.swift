@@ -22,7 +22,7 @@ extension SpaceSync {
         // The working tree against HEAD: every committed journal must still
         // start with its committed bytes.
         let tracked = try git.output(["ls-files", "-z", "--", "journal", "boards"]).split(separator: "\0").map(String.init)
-            .filter { FileChange(oldBlob: nil, newBlob: nil, newMode: "", path: $0).isJournal }
+            .filter(FileChange.isJournal)
         let committed = try git.blobs(tracked.map { "HEAD:" + $0 })
         for (path, old) in zip(tracked, committed) {
             guard let old else { continue }

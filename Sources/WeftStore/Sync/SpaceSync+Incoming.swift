@@ -9,7 +9,9 @@ struct FileChange: Sendable, Equatable {
     var path: String
 
     /// Whether the path is a journal (`journal/*.jsonl`, `boards/*/journal/*.jsonl`).
-    var isJournal: Bool {
+    var isJournal: Bool { Self.isJournal(path) }
+
+    static func isJournal(_ path: String) -> Bool {
         let parts = path.split(separator: "/")
         guard path.hasSuffix(".jsonl") else { return false }
         return (parts.count == 2 && parts[0] == "journal") || (parts.count == 4 && parts[0] == "boards" && parts[2] == "journal")
