@@ -120,6 +120,7 @@ final class SyncUITests: XCTestCase {
         XCTAssertEqual(reduce(&state, .polled(now: start.adding(seconds: 300), version: version)), [.sync])
         XCTAssertEqual(state.sync?.running, true)
         XCTAssertEqual(reduce(&state, .polled(now: start.adding(seconds: 900), version: version)), [], "one sync at a time")
+        XCTAssertEqual(reduce(&state, .input(.tick)), [], "no polling while git replaces journals")
         var report = SyncReport()
         report.at = start.adding(seconds: 602)
         _ = reduce(&state, .syncFinished(.failed("cannot reach remote 'origin'"), now: start.adding(seconds: 301)))

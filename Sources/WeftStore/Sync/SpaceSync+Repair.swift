@@ -48,7 +48,7 @@ extension SpaceSync {
         }
         // Every line is now either on the remote or in a new-device journal:
         // the branch can become the remote's, and the old-device files its copies.
-        try git.output(["reset", "-q", "--mixed", tracking])
+        try holdingIndex { () throws(SyncError) in try git.output(["reset", "-q", "--mixed", tracking]) }
         let tree = try git.output(["ls-tree", "-r", "-z", "--name-only", tracking, "--", "journal", "boards"])
             .split(separator: "\0").map(String.init)
         let oldPaths = Set(old.map(\.relativePath))
@@ -57,13 +57,13 @@ extension SpaceSync {
             let here = (try? JournalFile.read(space.root + "/" + path, from: 0)) ?? []
             // Others' files only ever grow: update those this clone had not merged yet.
             if oldPaths.contains(path) || Journal.isPrefix(here, of: blob ?? []) {
-                try git.output(["checkout", "-q", tracking, "--", path])
+                try holdingIndex { () throws(SyncError) in try git.output(["checkout", "-q", tracking, "--", path]) }
             }
         }
         for path in oldPaths where !tree.contains(path) {
             unlink(space.root + "/" + path)
         }
-        let after = try SpaceSync(space: space, me: newMe, env: env)
+        let after = try SpaceSync(space: space, me: newMe, env: env, index: index)
         let report = try after.sync(remote: remote, now: now)
         return RepairReport(oldDevice: me.device.rawValue, newDevice: newDevice.rawValue, movedLines: moved, sync: report)
     }

@@ -21,19 +21,43 @@ public struct SpaceSync: Sendable {
     public let me: JournalName
     let git: Git
     let privateState: PrivateState
+    /// The index this machine keeps for the space, held while git replaces journals.
+    let index: Index?
 
     /// How many times a push is tried when others keep pushing first.
     public static let pushAttempts = 5
 
-    public init(space: Space, me: JournalName, env: StoreEnvironment) throws(SyncError) {
+    public init(space: Space, me: JournalName, env: StoreEnvironment, index: Index? = nil) throws(SyncError) {
         self.space = space
         self.me = me
+        self.index = index
         git = try Git(root: space.root, env: env, handle: me.handle.rawValue, device: me.device.rawValue)
         privateState = PrivateState(env: env, spaceID: space.id)
     }
 
     public init(store: Store) throws(SyncError) {
-        try self.init(space: store.space, me: store.journalName, env: store.env)
+        try self.init(space: store.space, me: store.journalName, env: store.env, index: store.index)
+    }
+
+    /// Runs `body` (a merge, a checkout) while holding the index's write lock.
+    ///
+    /// Git replaces a file by removing it and writing a new one; a catch-up
+    /// that read a journal in between would see it shrink and take it for a
+    /// rewrite. Catch-ups in every process wait for the lock instead (SQLite's
+    /// busy timeout), then see the journals whole.
+    @discardableResult
+    func holdingIndex<T>(_ body: () throws(SyncError) -> T) throws(SyncError) -> T {
+        guard let index else { return try body() }
+        var result: Result<T, SyncError>?
+        do {
+            try index.write { _ in
+                do throws(SyncError) { result = .success(try body()) } catch { result = .failure(error) }
+            }
+        } catch {
+            throw .store(error)
+        }
+        guard let result else { throw .store(.index("the index lock was not taken")) }
+        return try result.get()
     }
 
     /// Whether the space is the top of its own git repository.
