@@ -8,6 +8,13 @@ extension DoctorCommand {
     /// the recent history of this clone).
     static func syncChecks(_ store: Store, _ checks: inout Checks) {
         guard let sync = try? SpaceSync(store: store), sync.isEnabled else { return }
+        do throws(StoreError) {
+            if let seconds = try SyncSettings.interval(store.env) {
+                checks.ok("the full-screen UI syncs every \(seconds) s while open (sync_interval)")
+            }
+        } catch {
+            checks.warn(error.description)
+        }
         do {
             let status = try sync.status()
             let last = status.lastSync.map { "last synced \(Clockface(store).full($0))" } ?? "never synced from here"
