@@ -42,13 +42,23 @@ final class SyncSetupTests: SyncTestCase {
                        "Before git")
     }
 
-    func testInitWithGitInsideAnotherRepositoryFailsAndLeavesNothing() throws {
-        let outer = sandbox.root + "/outer"
+    func testInitWithGitInsideAnotherRepositoryMakesARepositoryOfItsOwn() throws {
+        let outer = sandbox.root + "/home-in-git"
         try FileManager.default.createDirectory(atPath: outer, withIntermediateDirectories: true)
         git(["init", "-q"], in: outer)
         let r = WeftProcess.run(["init", outer + "/team", "--git"], env: machine("ann", "laptop"))
-        assertOneLineError(r, mentioning: ["already inside a git repository", "directory of its own"], context: r.stderr)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: outer + "/team"), "the half-made space was removed")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(git(["rev-parse", "--show-toplevel"], in: outer + "/team"), outer + "/team\n")
+        XCTAssertTrue(git(["ls-tree", "-r", "--name-only", "HEAD"], in: outer + "/team").contains("weft.json"))
+        XCTAssertEqual(git(["rev-list", "--all", "--count"], in: outer), "0\n", "the outer repository got no commit")
+    }
+
+    func testInitWithGitLeavesNothingWhenGitIsMissing() throws {
+        var env = machine("ann", "laptop")
+        env["PATH"] = sandbox.root + "/no-programs-here"
+        let r = WeftProcess.run(["init", sandbox.root + "/team", "--git"], env: env)
+        assertOneLineError(r, mentioning: ["git is not installed"], context: r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: sandbox.root + "/team"), "the half-made space was removed")
     }
 
     /// A process appends to the person's journal while sync commits it: only

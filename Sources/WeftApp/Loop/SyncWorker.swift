@@ -16,9 +16,9 @@ final class SyncWorker: @unchecked Sendable {
 
     init(store: Store) {
         self.store = store
-        // Only a space that is a repository of its own syncs (checked without running git).
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: store.space.root + "/.git", isDirectory: &isDirectory), isDirectory.boolValue {
+        // Only a space that is a repository of its own syncs (checked without
+        // running git; `.git` is a file in a linked worktree).
+        if FileManager.default.fileExists(atPath: store.space.root + "/.git") {
             sync = try? SpaceSync(store: store)
         } else {
             sync = nil

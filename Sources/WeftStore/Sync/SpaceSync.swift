@@ -100,10 +100,8 @@ public struct SpaceSync: Sendable {
     public func enable(remoteURL: String?, remoteName: String = "origin") throws(SyncError) -> Setup {
         var setup = Setup(createdRepository: false, addedRemote: nil, committedFiles: 0)
         if !git.isRepository {
-            let inside = try git.run(["rev-parse", "--show-toplevel"])
-            if inside.status == 0 {
-                throw .alreadyARepository(inside.output.trimmingCharacters(in: .whitespacesAndNewlines))
-            }
+            // A space inside another repository's directory (a home directory
+            // kept in git, say) gets a repository of its own, nested in it.
             try git.output(["init", "-q", "--initial-branch=main"])
             setup.createdRepository = true
         }

@@ -4,7 +4,6 @@
 public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     case gitMissing
     case notARepository(String)
-    case alreadyARepository(String)
     case noRemote(String)
     case unknownRemote(String, known: [String])
     case severalRemotes([String])
@@ -32,8 +31,6 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
             return "git is not installed: install it (e.g. 'apt-get install git') to sync spaces"
         case .notARepository(let root):
             return "the space at \(root) is not synced with git: run 'weft sync init --remote URL' first (or create spaces with 'weft init PATH --git')"
-        case .alreadyARepository(let root):
-            return "\(root) is already inside a git repository that is not the space's own: put the space in a directory of its own"
         case .noRemote(let root):
             return "the space has no git remote to sync with: add one with 'weft --space \(root) sync init --remote URL' (e.g. ssh://host/srv/git/team.git)"
         case .unknownRemote(let name, let known):
