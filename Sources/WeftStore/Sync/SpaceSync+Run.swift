@@ -111,11 +111,12 @@ extension SpaceSync {
         guard let theirs = try git.commit(tracking), head != theirs else { return }
         if head == nil {
             // A fresh clone of a repository that was empty then: adopt the remote branch.
-            try holdingIndex { () throws(SyncError) in try git.output(["reset", "-q", "--keep", theirs]) }
+            try holdingIndex { () throws(SyncError) in try git.output(["merge", "-q", "--ff-only", theirs]) }
             return
         }
         try holdingIndex { () throws(SyncError) in
-            let r = try git.run(["merge", "-q", "--no-edit", "--no-stat", "--no-verify", "--allow-unrelated-histories", "-m",
+            let r = try git.run(["merge", "-q", "--ff", "--no-edit", "--no-stat", "--no-verify", "--no-gpg-sign",
+                                 "--allow-unrelated-histories", "-m",
                                  "weft: merge \(remote) into \(me.handle)@\(me.device)", tracking], committing: true)
             guard r.status != 0 else { return }
             _ = try? git.run(["merge", "--abort"])

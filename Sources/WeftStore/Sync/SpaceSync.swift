@@ -169,7 +169,9 @@ public struct SpaceSync: Sendable {
     }
 
     func commit(_ message: String) throws(SyncError) {
-        try git.output(["commit", "-q", "--no-verify", "-m", message], committing: true)
+        // Mechanical commits: no hooks that could refuse them, no signing
+        // prompt (that would take over the terminal under the UI).
+        try git.output(["commit", "-q", "--no-verify", "--no-gpg-sign", "-m", message], committing: true)
     }
 }
 
