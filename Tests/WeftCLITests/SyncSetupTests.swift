@@ -11,7 +11,8 @@ final class SyncSetupTests: SyncTestCase {
         let r = WeftProcess.run(["init", path, "--git"], env: env)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(git(["symbolic-ref", "--short", "HEAD"], in: path), "main\n")
-        XCTAssertEqual(git(["ls-tree", "-r", "--name-only", "HEAD"], in: path), ".gitignore\nweft.json\n")
+        XCTAssertEqual(git(["ls-tree", "-r", "--name-only", "HEAD"], in: path), ".gitattributes\n.gitignore\nweft.json\n")
+        XCTAssertTrue(git(["check-attr", "text", "--", "journal/ann@x.jsonl"], in: path).contains("text: unset"))
         XCTAssertTrue(git(["log", "--format=%an <%ae>"], in: path).hasPrefix("ann <ann@"), "weft's identity when git has none")
         // Local clutter stays out of git; journals (even a new board's) do not.
         sandbox.write("x", to: "team/notes.txt")

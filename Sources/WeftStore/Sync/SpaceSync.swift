@@ -71,6 +71,7 @@ public struct SpaceSync: Sendable {
         # live outside the space ($XDG_CACHE_HOME, $XDG_STATE_HOME).
         /*
         !/.gitignore
+        !/.gitattributes
         !/weft.json
         !/journal/
         !/boards/
@@ -80,6 +81,15 @@ public struct SpaceSync: Sendable {
         !/boards/*/journal/
         /boards/*/journal/*
         !/boards/*/journal/*.jsonl
+
+        """
+
+    /// The text of `.gitattributes`: journals are bytes, never converted
+    /// (a line-ending conversion would rewrite every line) nor merged by lines.
+    public static let gitattributes = """
+        # Weft journals are appended byte for byte; git must not convert their line endings.
+        *.jsonl -text
+        weft.json -text
 
         """
 
@@ -105,10 +115,12 @@ public struct SpaceSync: Sendable {
             try git.output(["init", "-q", "--initial-branch=main"])
             setup.createdRepository = true
         }
-        let ignorePath = space.root + "/.gitignore"
-        if !FileManager.default.fileExists(atPath: ignorePath) {
-            guard FileManager.default.createFile(atPath: ignorePath, contents: Data(Self.gitignore.utf8)) else {
-                throw .store(.notWritable(space.root))
+        for (name, text) in [(".gitignore", Self.gitignore), (".gitattributes", Self.gitattributes)] {
+            let path = space.root + "/" + name
+            if !FileManager.default.fileExists(atPath: path) {
+                guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+                    throw .store(.notWritable(space.root))
+                }
             }
         }
         if let remoteURL {
@@ -123,7 +135,7 @@ public struct SpaceSync: Sendable {
         }
         // Everything already in the space: the manifest, the ignore file and
         // every complete journal line (nobody else has a copy yet).
-        var paths = [".gitignore", "weft.json"]
+        var paths = [".gitattributes", ".gitignore", "weft.json"]
         paths += space.journals().found.map(\.relativePath)
         setup.committedFiles = try stage(paths, committedIn: "HEAD")
         if setup.committedFiles > 0 {
