@@ -48,7 +48,11 @@ extension SpaceSync {
             }
             let text = r.errorText + "\n" + r.output
             let kind = GitMessage.classify(text)
-            if kind == .retry && report.attempts < Self.pushAttempts { continue }
+            if kind == .retry && report.attempts < Self.pushAttempts {
+                // A short, random pause: clones that lost the same race do not retry in step.
+                usleep(UInt32.random(in: 50_000...200_000) * UInt32(report.attempts))
+                continue
+            }
             if kind == .retry { throw .keptChanging(remote: report.remote, attempts: report.attempts) }
             throw remoteFailure(kind, remote: report.remote, text: text, command: "push")
         }
