@@ -15,6 +15,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case moveDown, moveUp, pageDown, pageUp, top, bottom
     case open, back, nextUnread, previousUnread
     case switchFocus, help, quit
+    case sync
     case click, wheel
 
     /// The keys (or mouse actions) that run the command.
@@ -33,6 +34,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .switchFocus: [.key(.tab, "Tab")]
         case .help: [.key(.char("?"), "?")]
         case .quit: [.key(.ctrl("c"), "Ctrl-C")]
+        case .sync: [.key(.char("S"), "S")]
         case .click: [.mouse(.click, "click")]
         case .wheel: [.mouse(.wheel, "wheel")]
         }
@@ -56,6 +58,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
             "Switch between sidebar and main pane (below 90 columns the sidebar opens over the screen)"
         case .help: "Show or close the keys of the current screen"
         case .quit: "Quit from anywhere"
+        case .sync: "Sync now with the team's git remote (a space synced with git, see Docs/sync.md)"
         case .click: "Select a row; click the selected row again to open it (closes the help)"
         case .wheel: "Scroll the pane under the pointer"
         }
@@ -96,6 +99,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .switchFocus: context == .sidebar ? "main" : "sidebar"
         case .help: context == .help ? "close" : "help"
         case .quit: "quit"
+        case .sync: "sync"
         case .click: "select"
         case .wheel: "scroll"
         }
@@ -106,7 +110,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom: .moving
         case .open, .back, .switchFocus: .screens
         case .nextUnread, .previousUnread: .unread
-        case .help, .quit: .general
+        case .help, .quit, .sync: .general
         case .click, .wheel: .mouse
         }
     }
@@ -120,6 +124,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .back, .help, .quit: Set(KeyContext.allCases)
         case .nextUnread, .previousUnread: [.board, .thread]
         case .switchFocus: [.boards, .board, .thread, .members, .sidebar]
+        case .sync: [.boards, .board, .thread, .members, .sidebar]
         case .click: [.boards, .board, .members, .sidebar, .help]
         case .wheel: Set(KeyContext.allCases)
         }

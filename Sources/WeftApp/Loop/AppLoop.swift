@@ -28,6 +28,8 @@ public final class AppLoop {
     private var deferred: [Effect] = []
     /// The state last drawn, to skip frames that would not change anything.
     private var drawn: State?
+    /// Runs syncs with git in the background.
+    private let syncWorker: SyncWorker
 
     public init(store: Store, terminal: any Terminal) {
         self.store = store
@@ -35,6 +37,7 @@ public final class AppLoop {
         state = State(
             spaceName: store.space.name, viewer: store.me, timeZone: store.viewerTimeZone(), now: store.now,
             size: terminal.size)
+        syncWorker = SyncWorker(store: store)
     }
 
     /// Runs until the user quits, input ends or a signal arrives. Returns the
@@ -51,13 +54,17 @@ public final class AppLoop {
     /// (one pass over every post) follow in a second frame. The poll first
     /// notes the index version that later polls compare with.
     public func start() {
-        perform([.poll, .loadBoards, .countUnread])
+        perform([.poll, .loadBoards, .countUnread, .loadSyncStatus])
+        if let problem = syncWorker.problem { dispatch(.failed(problem)) }
         finishFrame()
     }
 
     /// Handles one input event and draws the result.
     public func handle(_ event: InputEvent) {
         guard !isFinished else { return }
+        if let outcome = syncWorker.takeOutcome() {
+            dispatch(.syncFinished(outcome, now: store.now))
+        }
         dispatch(.input(event))
         finishFrame()
     }
@@ -78,7 +85,9 @@ public final class AppLoop {
                 }
                 continue
             }
-            if let answer = EffectRunner(store: store, viewer: state.viewer).run(effect) {
+            if SyncWorker.handles(effect) {
+                if let answer = syncWorker.run(effect) { dispatch(answer) }
+            } else if let answer = EffectRunner(store: store, viewer: state.viewer).run(effect) {
                 dispatch(answer)
             } else if effect == .quit {
                 isFinished = true
@@ -95,7 +104,9 @@ public final class AppLoop {
             let pending = deferred
             deferred = []
             for effect in pending {
-                if let answer = EffectRunner(store: store, viewer: state.viewer).run(effect) {
+                let answer = SyncWorker.handles(effect)
+                    ? syncWorker.run(effect) : EffectRunner(store: store, viewer: state.viewer).run(effect)
+                if let answer {
                     dispatch(answer)
                 }
             }

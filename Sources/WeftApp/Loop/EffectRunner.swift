@@ -48,7 +48,8 @@ struct EffectRunner {
         case .poll:
             try index.catchUp()
             return .polled(now: store.now, version: try index.version())
-        case .quit:
+        case .quit, .loadSyncStatus, .sync:
+            // The loop's SyncWorker runs the sync effects.
             return nil
         }
     }

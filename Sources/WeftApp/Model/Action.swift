@@ -28,6 +28,11 @@ public enum Action: Equatable, Sendable {
     /// index has read them (it moves when anyone, here or in another process
     /// sharing the index, applied new events).
     case polled(now: Timestamp, version: IndexVersion)
+    /// The sync status of a space synced with git (`Effect.loadSyncStatus`),
+    /// with `sync_interval` from config.toml.
+    case syncStatusLoaded(SyncStatus, interval: Int?)
+    /// A sync (`Effect.sync`) ended at `now`.
+    case syncFinished(SyncOutcome, now: Timestamp)
     /// An effect failed; the message is shown on the status line.
     case failed(String)
 }

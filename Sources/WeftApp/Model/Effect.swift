@@ -22,11 +22,15 @@ public enum Effect: Hashable, Sendable {
     case findUnreadThread(BoardSlug, from: ThreadAnchor?, direction: ListDirection, including: Bool)
     /// Catches the index up with the journals (another person may have posted).
     case poll
+    /// The sync status: last sync, unpushed lines (a space synced with git).
+    case loadSyncStatus
+    /// Syncs with the git remote, in the background; `.syncFinished` follows.
+    case sync
     /// Stops the loop.
     case quit
 
     /// Whether the loop may draw the current frame before running it.
     public var isDeferred: Bool {
-        self == .countUnread
+        self == .countUnread || self == .loadSyncStatus
     }
 }

@@ -28,6 +28,8 @@ public struct State: Equatable, Sendable {
     /// The help overlay, when open.
     public internal(set) var help: HelpState?
     public internal(set) var notice: Notice?
+    /// Syncing with git; nil when the space is not a git repository.
+    public internal(set) var sync: SyncState?
     /// How far the index had read the journals at the last poll.
     public internal(set) var indexVersion: IndexVersion?
 

@@ -74,11 +74,13 @@ enum Chrome {
             case .members: right = MembersScreen.position(state)
             }
         }
+        let sync = SyncUpdate.statusText(state)
+        let shown = sync.isEmpty ? right : (right.isEmpty ? sync : sync + "  " + right)
         if let notice = state.notice {
-            return StatusBar(message: notice.text, right: right,
+            return StatusBar(message: notice.text, right: shown,
                              messageStyle: Style(notice.isWarning ? .warning : .status, [.bold]))
         }
         let hints = context.hintedCommands.map { KeyHint($0.hintKey, $0.hintLabel(in: context)) }
-        return StatusBar(hints: hints, right: right)
+        return StatusBar(hints: hints, right: shown)
     }
 }

@@ -14,7 +14,9 @@ enum Input {
         case .resize(let width, let height):
             return resize(to: Size(width: width, height: height), &state)
         case .tick:
-            return [.poll]
+            // While git merges, journals are replaced file by file: reading one
+            // half-written would look like a rewrite. The sync's end polls.
+            return state.sync?.running == true ? [] : [.poll]
         case .closed, .terminate:
             return Navigation.quit(&state)
         }
@@ -25,6 +27,8 @@ enum Input {
         switch command {
         case .quit:
             return Navigation.quit(&state)
+        case .sync:
+            return SyncUpdate.requested(&state)
         case .help where state.help == nil:
             state.help = HelpState(context: state.screenContext)
             return []

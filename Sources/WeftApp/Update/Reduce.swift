@@ -37,6 +37,10 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
         return []
     case .polled(let now, let version):
         return Refresh.polled(now: now, version: version, &state)
+    case .syncStatusLoaded(let status, let interval):
+        return SyncUpdate.statusLoaded(status, interval: interval, &state)
+    case .syncFinished(let outcome, let now):
+        return SyncUpdate.finished(outcome, now: now, &state)
     case .failed(let message):
         state.notice = Notice(message, isWarning: true)
         return []
@@ -55,8 +59,10 @@ enum Refresh {
         }
         let previous = state.indexVersion
         state.indexVersion = version
-        guard let previous, previous != version else { return [] }
-        return reloads(state)
+        let syncing = SyncUpdate.due(now: now, &state)
+        guard let previous, previous != version else { return syncing }
+        // New lines may be this person's: the count of unpushed lines changes.
+        return reloads(state) + (state.sync == nil ? [] : [.loadSyncStatus]) + syncing
     }
 
     /// Everything the current screen shows, reloaded; selections stay on the

@@ -34,6 +34,7 @@ struct DoctorCommand: ParsableCommand {
                 for p in problems.prefix(50) { checks.warn("\(p.journal):\(p.line): \(p.reason)") }
                 if problems.count > 50 { checks.warn("… and \(problems.count - 50) more unusable lines") }
             }
+            Self.syncChecks(store, &checks)
         }
         Self.environmentChecks(&checks)
         print(checks.lines.joined(separator: "\n"))

@@ -12,6 +12,10 @@ struct InitCommand: ParsableCommand {
 
     @Argument(help: "Where to create the space.") var path: String = "."
     @Option(help: "The space's name (default: the directory's name).") var name: String?
+    @Flag(help: "Also make the space a git repository, to sync it with 'weft sync' (see Docs/sync.md).")
+    var git = false
+    @Option(help: "The shared git repository to sync with (implies --git), e.g. ssh://host/srv/git/team.git.")
+    var remote: String?
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -22,12 +26,36 @@ struct InitCommand: ParsableCommand {
             let spaceName = try Validate.displayName(name ?? dirName)
             let space = try Space.create(at: path, name: spaceName,
                                          id: EventID.make(at: clock.now(), random: &rng).rawValue, now: clock.now())
+            if git || remote != nil {
+                try InitCommand.enableGit(space, remote: remote)
+            }
             if output.json {
                 Output.json(["path": space.root, "id": space.id, "name": space.name])
             } else {
                 print("Created space '\(Inert.line(space.name))' at \(space.root)")
+                if git || remote != nil { print("It is a git repository: share it with 'weft sync' (Docs/sync.md).") }
                 print("Next: weft --space \(space.root) board create general --title \"General\"")
             }
+        }
+    }
+}
+
+extension InitCommand {
+    /// `--git`: the new space becomes a repository (committed as created),
+    /// with `remote` as origin. If git fails, the new space is removed again,
+    /// so a failed `init` leaves nothing behind.
+    static func enableGit(_ space: Space, remote: String?) throws {
+        let env = StoreEnvironment()
+        do {
+            let me = try Identity.handle(env: env, config: try ConfigFile.load(env))
+            let device = try PrivateState(env: env, spaceID: space.id).deviceID(env: env)
+            try SpaceSync(space: space, me: JournalName(handle: me, device: device), env: env).enable(remoteURL: remote)
+        } catch {
+            for entry in ["weft.json", "journal", "boards", ".gitignore", ".git"] {
+                try? FileManager.default.removeItem(atPath: space.root + "/" + entry)
+            }
+            rmdir(space.root)
+            throw error
         }
     }
 }
