@@ -9,9 +9,9 @@ import Glibc
 extension Store {
     /// On a shared space your handle must be your login name: the file system
     /// proves who wrote a journal by its owner.
-    static func checkSharedIdentity(_ me: Handle, space: Space) throws(StoreError) {
+    public static func checkSharedIdentity(_ me: Handle, group: String) throws(StoreError) {
         guard let uid = Space.userID(me) else {
-            throw .config("this space is shared by group '\(space.manifest.group ?? "")': your handle '\(me)' must be your login name (unset WEFT_HANDLE and handle in config.toml)")
+            throw .config("this space is shared by group '\(group)': your handle '\(me)' must be your login name (unset WEFT_HANDLE and handle in config.toml)")
         }
         if uid != geteuid() {
             throw .config("this space is shared: you are uid \(geteuid()) but '\(me)' is uid \(uid); on a shared space you can only write as your own login (unset WEFT_HANDLE)")

@@ -52,7 +52,7 @@ public final class Store: Sendable {
         self.clock = clock
         privateState = PrivateState(env: env, spaceID: space.id)
         device = try privateState.deviceID(env: env)
-        if space.isShared { try Self.checkSharedIdentity(me, space: space) }
+        if let group = space.manifest.group { try Self.checkSharedIdentity(me, group: group) }
         index = try Index(space: space, path: env.cacheHome + "/weft/" + space.id + "/index.sqlite",
                           statePath: privateState.databasePath, viewer: me)
         if catchUp { try index.catchUp() }

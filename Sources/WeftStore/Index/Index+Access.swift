@@ -63,5 +63,10 @@ extension Index {
             try insert.execute(arguments: [journal, line, reason])
         }
         for r in rejected { try insert.execute(arguments: [r.path, 0, r.reason]) }
+        // A board's visibility is the latest accepted board.created / board.visibility.
+        let update = try db.cachedStatement(sql: "UPDATE boards SET visibility = ? WHERE slug = ? AND visibility != ?")
+        for (slug, b) in access.boards {
+            try update.execute(arguments: [b.visibility.rawValue, slug.rawValue, b.visibility.rawValue])
+        }
     }
 }

@@ -6,7 +6,7 @@ struct MemberCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "member",
         abstract: "List members and show profiles (local time, working hours).",
-        subcommands: [List.self, Show.self]
+        subcommands: [List.self, Show.self, SetRole.self]
     )
 
     struct List: ParsableCommand {
@@ -17,11 +17,18 @@ struct MemberCommand: ParsableCommand {
         func run() throws {
             try withStore(global) { store in
                 let members = try store.index.members()
-                if output.json { return Output.json(members.map { MemberJSON($0, now: store.now) }) }
-                var table = Table("HANDLE", "NAME", "TIME ZONE", "LOCAL TIME", "HOURS", "WORKING")
+                let access = try store.index.access()
+                if output.json {
+                    return Output.json(members.map { m in
+                        var j = MemberJSON(m, now: store.now)
+                        j.role = access.role(of: m.handle).rawValue
+                        return j
+                    })
+                }
+                var table = Table("HANDLE", "ROLE", "NAME", "TIME ZONE", "LOCAL TIME", "HOURS", "WORKING")
                 for m in members {
                     let p = Presence(m, now: store.now)
-                    table.add(m.handle.rawValue, m.name ?? "", m.timeZone ?? "-", p.localClock ?? "-",
+                    table.add(m.handle.rawValue, access.role(of: m.handle).rawValue, m.name ?? "", m.timeZone ?? "-", p.localClock ?? "-",
                               m.hours?.description ?? "-", p.inWorkingHours.map { $0 ? "yes" : "no" } ?? "-")
                 }
                 print(table.render())
