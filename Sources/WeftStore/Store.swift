@@ -37,7 +37,7 @@ public final class Store: Sendable {
         do {
             space = try Space.open(at: path)
         } catch .noSpace(let p) where choice == .defaultSpace {
-            space = try Space.create(at: p, name: "default", id: newSpaceID(clock), now: clock.now())
+            space = try Space.create(at: p, name: "default", id: newSpaceID(clock), now: clock.now(), creator: me)
             fresh = true
         }
         let store = try Store(space: space, me: me, env: env, clock: clock, catchUp: catchUp || fresh)

@@ -21,6 +21,10 @@ final class SharedHostTests: SharedHostTestCase {
         XCTAssertEqual(mode(space + "/boards/general/journal/" + bobs) & 0o777, 0o640)
         let doctor = ok(ann, "doctor")
         XCTAssertTrue(doctor.stdout.contains("owners, modes and board ACLs are as they should be"), doctor.stdout)
+        // Each person's index (which holds private boards' text) is theirs alone.
+        let caches = try FileManager.default.contentsOfDirectory(atPath: home(bob) + "/cache/weft")
+        XCTAssertEqual(caches.count, 1)
+        XCTAssertEqual(mode(home(bob) + "/cache/weft/" + caches[0]) & 0o777, 0o700)
     }
 
     func testNonMemberCannotReadPrivateBoardMemberCan() throws {

@@ -52,6 +52,7 @@ public final class AppLoop {
     /// notes the index version that later polls compare with.
     public func start() {
         perform([.poll, .loadBoards, .countUnread])
+        if let warning = JournalWarning.text(store) { dispatch(.failed(warning)) }
         finishFrame()
     }
 

@@ -33,6 +33,9 @@ public final class Index: Sendable {
         } catch {
             throw .notWritable((path as NSString).deletingLastPathComponent)
         }
+        // The index holds private boards' text and the state what you read: yours alone.
+        chmod((path as NSString).deletingLastPathComponent, 0o700)
+        chmod((statePath as NSString).deletingLastPathComponent, 0o700)
         var config = Configuration()
         config.busyMode = .timeout(30)
         config.prepareDatabase { db in
