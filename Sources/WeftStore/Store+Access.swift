@@ -31,6 +31,8 @@ extension Store {
     public func createBoard(_ slug: BoardSlug, title: String, purpose: String?, visibility: Visibility = .public,
                             members: [Handle]) throws(StoreError) -> Event {
         if try index.board(slug) != nil { throw .boardExists(slug.rawValue) }
+        // A board you may not read still takes its name.
+        if try index.access().boards[slug] != nil { throw .boardExists(slug.rawValue) }
         if space.isShared, FileManager.default.fileExists(atPath: space.boardDirectory(slug)) || isSymlink(space.boardDirectory(slug)) {
             // A board that exists but that you may not read: say no more than that the name is taken.
             throw .boardExists(slug.rawValue)
@@ -57,9 +59,10 @@ extension Store {
             throw .config("\(b.creator) created '\(slug)' and owns its directory: they cannot be removed from it")
         }
         try checkUsers(add)
-        try checkCanSetPermissions(slug, visibility: b.visibility)
+        // Only a private board's directory lists its members; a public one is left as it is.
+        if b.visibility == .private { try checkCanSetPermissions(slug, visibility: b.visibility) }
         let event = try append(.access(.members(BoardMembers(added: add.isEmpty ? nil : add, removed: remove.isEmpty ? nil : remove))), board: slug)
-        try syncPermissions(slug)
+        if b.visibility == .private { try syncPermissions(slug) }
         return event
     }
 

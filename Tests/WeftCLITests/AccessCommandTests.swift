@@ -14,6 +14,7 @@ final class AccessCommandTests: CLITestCase {
         XCTAssertFalse(ok("board", "list", as: "cy").stdout.contains("secret"))
         assertFails(["thread", "list", "--board", "secret"], mentioning: ["no such board 'secret'"], as: "cy")
         XCTAssertNotEqual(weft("thread", "show", thread, as: "cy").status, 0)
+        assertFails(["board", "create", "secret"], mentioning: ["already exists"], as: "cy")
         ok("board", "members", "remove", "secret", "bob")
         XCTAssertFalse(ok("board", "list", as: "bob").stdout.contains("secret"))
         ok("board", "visibility", "secret", "public")

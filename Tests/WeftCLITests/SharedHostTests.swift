@@ -169,8 +169,14 @@ final class SharedHostTests: SharedHostTestCase {
         ok(ann, "member", "role", eve, "guest")
         XCTAssertFalse(ok(eve, "board", "list").stdout.contains("general"), "a guest sees only boards they were added to")
         XCTAssertNotEqual(weft(eve, "board", "create", "mine").status, 0)
-        ok(ann, "board", "members", "add", "general", eve)
+        // Another admin may add a guest to a public board they do not own (no ACL to change)…
+        ok(ann, "member", "role", bob, "admin")
+        ok(bob, "board", "members", "add", "general", eve)
         XCTAssertTrue(ok(eve, "board", "list").stdout.contains("general"))
+        // …but only the owner of a private board's directory can change who may enter it.
+        let denied = weft(bob, "board", "members", "add", "secret", eve)
+        XCTAssertNotEqual(denied.status, 0)
+        XCTAssertTrue(denied.stderr.contains("only \(ann), who owns boards/secret"), denied.stderr)
         let members = ok(ann, "member", "list").stdout
         XCTAssertTrue(members.contains("guest") && members.contains("admin"), members)
     }
