@@ -181,6 +181,26 @@ final class SharedHostTests: SharedHostTestCase {
         XCTAssertTrue(members.contains("guest") && members.contains("admin"), members)
     }
 
+    func testDoctorExplainsWrongPermissionsAndChangesNothing() throws {
+        makeSharedSpace()
+        ok(bob, "thread", "new", "--board", "general", "--title", "Hi", "--body", "x")
+        let bobs = space + "/boards/general/journal/\(bob)@laptop.jsonl"
+        XCTAssertEqual(shell(ann, "chmod -t \(space)/journal && chmod o+rx \(space)/boards/general").status, 0)
+        XCTAssertEqual(shell(bob, "chmod 666 \(bobs)").status, 0)
+        XCTAssertEqual(shell(ann, "setfacl -m u:\(eve):r-x \(space)/boards/secret").status, 0)
+        let r = weft(ann, "doctor")
+        XCTAssertNotEqual(r.status, 0)
+        for expected in ["journal is not sticky", "chmod +t", "boards/general is open to users outside",
+                         "is writable by others than its owner", "\(eve) can enter its directory but is not a member",
+                         "weft board members remove secret \(eve)"] {
+            XCTAssertTrue(r.stdout.contains(expected), "missing '\(expected)' in:\n\(r.stdout)")
+        }
+        XCTAssertTrue(r.stdout.contains("anyone could have written in it; rejected"), r.stdout)
+        XCTAssertFalse(ok(eve, "thread", "list", "--board", "general").stdout.contains("Hi"), "a journal others can write proves nothing")
+        XCTAssertEqual(mode(space + "/journal") & 0o7777, 0o2770, "doctor never changes a permission")
+        XCTAssertEqual(mode(bobs) & 0o777, 0o666)
+    }
+
     private func mode(_ path: String) -> mode_t {
         var st = stat()
         return lstat(path, &st) == 0 ? st.st_mode : 0

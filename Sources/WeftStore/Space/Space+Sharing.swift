@@ -117,6 +117,9 @@ extension Space {
             let owner = getpwuid(st.st_uid).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "uid \(st.st_uid)"
             return "owned by \(owner), not by \(location.name.handle) (uid \(uid)): forged authorship; rejected"
         }
+        if st.st_mode & 0o022 != 0 {
+            return "writable by others than \(location.name.handle), so anyone could have written in it; rejected until its owner runs chmod go-w"
+        }
         return nil
     }
 
