@@ -72,6 +72,10 @@ public struct Space: Sendable {
         var strays: [String] = []
         let fm = FileManager.default
         func scan(_ dir: String, rel: String, board: BoardSlug?) {
+            if isSymlink(dir) {
+                strays.append(rel + " (symbolic link, ignored)")
+                return
+            }
             guard let names = try? fm.contentsOfDirectory(atPath: dir) else { return }
             for file in names.sorted() where !file.hasPrefix(".") {
                 guard let name = JournalName(fileName: file) else {

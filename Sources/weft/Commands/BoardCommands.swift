@@ -75,6 +75,9 @@ struct BoardCommand: ParsableCommand {
                 print("\(Inert.line(b.title)) [\(b.slug)]")
                 if let p = b.purpose { print(Inert.line(p)) }
                 print("Visibility: \(b.visibility.rawValue)")
+                if b.visibility == .private, let members = try store.index.access().boards[b.slug]?.members {
+                    print("Members: \(members.sorted().map(\.rawValue).joined(separator: ", "))")
+                }
                 print("Created: \(clock.full(b.createdAt)) by \(b.createdBy)")
                 if let s = summary {
                     print("Threads: \(s.threads), posts: \(s.posts), unread: \(s.unread)")
