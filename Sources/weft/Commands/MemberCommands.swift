@@ -54,6 +54,10 @@ struct MemberCommand: ParsableCommand {
                 print("Time zone: \(m.timeZone ?? "not set")\(p.localClock.map { ", now \($0)" } ?? "")")
                 print("Working hours: \(m.hours?.description ?? "not set")\(p.inWorkingHours.map { $0 ? " (working now)" : " (off now)" } ?? "")")
                 print("Member since: \(Clockface(store).full(m.firstSeen))")
+                print("Role: \(try store.index.access().role(of: m.handle).rawValue)")
+                if store.space.isShared {
+                    print("Unix user: \(Space.userID(m.handle).map { "\(m.handle) (uid \($0))" } ?? "none: their journals are rejected")")
+                }
             }
         }
     }
