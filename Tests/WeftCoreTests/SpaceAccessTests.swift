@@ -30,6 +30,15 @@ final class SpaceAccessTests: XCTestCase {
         XCTAssertTrue(SpaceAccess(creator: F.h("ann"), events: events([back, removed]).reversed()).canRead(secret, viewer: F.h("bob")))
     }
 
+    func testMembersWrittenInTheSameMillisecondAsTheBoardCount() {
+        let at = "2026-11-20T08:00:00.000Z"
+        let created = F.ev(.boardCreated(BoardCreated(title: "S", visibility: .private)), by: "ann", board: "s", at: at,
+                           id: EventID("01a20000-0000-7000-8000-00000000ffff"))
+        let members = F.ev(.access(.members(BoardMembers(added: [F.h("bob")]))), by: "ann", board: "s", at: at,
+                           id: EventID("01a20000-0000-7000-8000-000000000001"))
+        XCTAssertTrue(SpaceAccess(creator: F.h("ann"), events: [members, created]).canRead(F.b("s"), viewer: F.h("bob")))
+    }
+
     func testOnlyCreatorOrAdminManagesABoardAndTheCreatorStays() {
         let byBob = F.ev(.access(.members(BoardMembers(added: [F.h("eve")]))), by: "bob", board: "secret", at: "2026-11-20T09:00:00.000Z")
         let dropAnn = F.ev(.access(.members(BoardMembers(removed: [F.h("ann")]))), by: "ann", board: "secret", at: "2026-11-20T09:01:00.000Z")

@@ -39,7 +39,18 @@ public struct SpaceAccess: Sendable, Equatable {
     /// Folds `events` (any order; non-access events are skipped).
     public init(creator: Handle?, events: [StoredEvent]) {
         self.creator = creator
-        for e in events.sorted(by: StoredEvent.applicationOrder) { apply(e) }
+        for e in events.sorted(by: Self.order) { apply(e) }
+    }
+
+    /// Application order, except that a board's creation goes first among events of
+    /// the same millisecond: `weft board create --private --members` writes the
+    /// creation and the members in quick succession, and ids within one millisecond
+    /// are random.
+    static func order(_ a: StoredEvent, _ b: StoredEvent) -> Bool {
+        if a.event.at != b.event.at { return a.event.at < b.event.at }
+        let ca = a.event.payload.isBoardCreation, cb = b.event.payload.isBoardCreation
+        if ca != cb { return ca }
+        return a.event.id < b.event.id
     }
 
     public static func == (a: SpaceAccess, b: SpaceAccess) -> Bool {
@@ -123,4 +134,8 @@ public struct SpaceAccess: Sendable, Equatable {
     private mutating func ignore(_ e: Event, _ reason: String) {
         ignored.append((e.id, "\(e.type) ignored: \(reason)"))
     }
+}
+
+extension Payload {
+    var isBoardCreation: Bool { if case .boardCreated = self { true } else { false } }
 }
