@@ -187,12 +187,12 @@ final class SharedHostTests: SharedHostTestCase {
         let bobs = space + "/boards/general/journal/\(bob)@laptop.jsonl"
         XCTAssertEqual(shell(ann, "chmod -t \(space)/journal && chmod o+rx \(space)/boards/general").status, 0)
         XCTAssertEqual(shell(bob, "chmod 666 \(bobs)").status, 0)
-        XCTAssertEqual(shell(ann, "setfacl -m u:\(eve):r-x \(space)/boards/secret").status, 0)
+        XCTAssertEqual(shell(ann, "setfacl -m u:\(eve):r-x,g::r-x \(space)/boards/secret").status, 0)
         let r = weft(ann, "doctor")
         XCTAssertNotEqual(r.status, 0)
         for expected in ["journal is not sticky", "chmod +t", "boards/general is open to users outside",
                          "is writable by others than its owner", "\(eve) can enter its directory but is not a member",
-                         "weft board members remove secret \(eve)"] {
+                         "weft board members remove secret \(eve)", "can be entered by its group, not just its members"] {
             XCTAssertTrue(r.stdout.contains(expected), "missing '\(expected)' in:\n\(r.stdout)")
         }
         XCTAssertTrue(r.stdout.contains("anyone could have written in it; rejected"), r.stdout)

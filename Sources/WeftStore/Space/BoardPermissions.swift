@@ -60,14 +60,34 @@ enum BoardPermissions {
         }
     }
 
-    /// The uids named in the directory's ACL (nil when it cannot be read).
-    static func aclUsers(_ dir: String) -> [uid_t]? {
+    /// A directory's ACL: the uids with a named entry, and who else may enter it
+    /// through the group class (the owning group or named groups, less the mask).
+    struct ACL {
+        var users: [uid_t] = []
+        var groupAccess: [String] = []
+    }
+
+    /// The directory's ACL (nil when it cannot be read).
+    static func acl(_ dir: String) -> ACL? {
         guard tool("getfacl") != nil, let out = try? run("getfacl", ["-n", "-p", "--omit-header", dir]) else { return nil }
-        return out.split(separator: "\n").compactMap { line in
-            let parts = line.split(separator: ":", omittingEmptySubsequences: false)
-            guard parts.count >= 3, parts[0] == "user", !parts[1].isEmpty else { return nil }
-            return uid_t(parts[1])
+        var acl = ACL()
+        var mask = "rwx"
+        var groups: [(String, String)] = []
+        var users: [(uid_t, String)] = []
+        for line in out.split(separator: "\n") {
+            let parts = line.split(separator: "#", maxSplits: 1)[0].split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count >= 3 else { continue }
+            switch parts[0] {
+            case "user" where !parts[1].isEmpty: if let uid = uid_t(parts[1]) { users.append((uid, parts[2])) }
+            case "group": groups.append((parts[1].isEmpty ? "its group" : "group \(parts[1])", parts[2]))
+            case "mask": mask = parts[2]
+            default: break
+            }
         }
+        func effective(_ perms: String) -> Bool { zip(perms, mask).contains { $0 != "-" && $1 != "-" } }
+        acl.users = users.filter { effective($0.1) }.map(\.0)
+        acl.groupAccess = groups.filter { effective($0.1) }.map(\.0)
+        return acl
     }
 
     @discardableResult

@@ -59,21 +59,21 @@ extension Space {
             if mode & 0o022 != 0 { fail("boards/\(slug) is writable by others than its owner: chmod go-w \(dir)") }
             if mode & 0o007 != 0 { fail("boards/\(slug) is open to users outside '\(group)': chmod o-rwx \(dir)") }
             if info?.visibility == .private {
-                if let acl = BoardPermissions.aclUsers(dir) {
+                if let acl = BoardPermissions.acl(dir) {
                     let allowed = Set((info?.members ?? []).compactMap(Self.userID))
-                    for uid in acl where !allowed.contains(uid) {
+                    for uid in acl.users where !allowed.contains(uid) {
                         let name = getpwuid(uid).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "uid \(uid)"
                         fail("private board '\(slug)': \(name) can enter its directory but is not a member: weft board members remove \(slug) \(name) (or setfacl -x u:\(name) \(dir))")
                     }
-                    for uid in allowed where uid != st.st_uid && !acl.contains(uid) {
+                    for uid in allowed where uid != st.st_uid && !acl.users.contains(uid) {
                         let name = getpwuid(uid).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "uid \(uid)"
                         warn("private board '\(slug)': member \(name) cannot enter its directory: its owner can run weft board members add \(slug) \(name)")
                     }
+                    for who in acl.groupAccess {
+                        fail("private board '\(slug)' can be entered by \(who), not just its members: chmod g-rwx \(dir) (or setfacl -m g::--- \(dir))")
+                    }
                 } else {
                     warn("private board '\(slug)': cannot read its ACL (install the 'acl' package)")
-                }
-                if st.st_gid == gid && mode & 0o070 != 0 && BoardPermissions.aclUsers(dir) == nil {
-                    fail("private board '\(slug)' is open to the whole group '\(group)': chmod g-rwx \(dir)")
                 }
             }
             checkDirectory(boardJournalDirectory(slug), sticky: true, groupWrite: true)
