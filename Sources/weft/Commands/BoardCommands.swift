@@ -5,7 +5,7 @@ import WeftStore
 struct BoardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "board",
-        abstract: "Create, list and show boards.",
+        abstract: "Create, list and show boards; manage their members and visibility.",
         subcommands: [Create.self, List.self, Show.self, Members.self, Visibility.self]
     )
 
