@@ -24,6 +24,9 @@ struct DoctorCommand: ParsableCommand {
             for j in journals where access(j.absolutePath, R_OK) != 0 {
                 checks.fail("cannot read \(j.relativePath): check its permissions")
             }
+            if store.space.creator == nil {
+                checks.warn("weft.json names no creator, so this space has no admin to give roles: add \"creator\": \"<handle>\" to \(store.space.root)/weft.json")
+            }
             if let group = store.space.manifest.group {
                 checks.ok("shared by group '\(group)'; you are a\(try store.role() == .admin ? "n" : "") \(try store.role().rawValue)")
                 let findings = store.space.permissionFindings(access: try store.index.access())
