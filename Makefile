@@ -1,6 +1,7 @@
 # Weft — make run (build and open the UI) and make test (run every test).
 SWIFT ?= swift
-SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev
+# acl: setfacl/getfacl for private boards on shared spaces (Docs/security.md) and their tests.
+SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev acl
 TEST_PACKAGES := tmux git
 BENCH_POSTS ?= 100000
 

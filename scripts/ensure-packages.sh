@@ -11,7 +11,7 @@ done
 [ -z "$missing" ] && exit 0
 if ! command -v apt-get >/dev/null 2>&1; then
     echo "weft: missing system packages:$missing" >&2
-    echo "weft: this is not a Debian/Ubuntu system; install the ncurses (wide-character) and SQLite 3 development files and tmux with your package manager, then run make again" >&2
+    echo "weft: this is not a Debian/Ubuntu system; install the ncurses (wide-character) and SQLite 3 development files, acl (setfacl) and tmux with your package manager, then run make again" >&2
     exit 1
 fi
 if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else

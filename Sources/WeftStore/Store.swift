@@ -37,7 +37,7 @@ public final class Store: Sendable {
         do {
             space = try Space.open(at: path)
         } catch .noSpace(let p) where choice == .defaultSpace {
-            space = try Space.create(at: p, name: "default", id: newSpaceID(clock), now: clock.now())
+            space = try Space.create(at: p, name: "default", id: newSpaceID(clock), now: clock.now(), creator: me)
             fresh = true
         }
         let store = try Store(space: space, me: me, env: env, clock: clock, catchUp: catchUp || fresh)
@@ -52,8 +52,9 @@ public final class Store: Sendable {
         self.clock = clock
         privateState = PrivateState(env: env, spaceID: space.id)
         device = try privateState.deviceID(env: env)
+        if let group = space.manifest.group { try Self.checkSharedIdentity(me, group: group) }
         index = try Index(space: space, path: env.cacheHome + "/weft/" + space.id + "/index.sqlite",
-                          statePath: privateState.databasePath)
+                          statePath: privateState.databasePath, viewer: me)
         if catchUp { try index.catchUp() }
     }
 
@@ -100,21 +101,17 @@ public final class Store: Sendable {
         let at = clock.now()
         let event = Event(id: EventID.make(at: at, random: &rng), at: at, author: me, payload: payload)
         let dir = board.map(space.boardJournalDirectory) ?? space.spaceJournalDirectory
-        if isSymlink(dir) { throw .symlink(dir) }
-        if !FileManager.default.fileExists(atPath: dir) {
-            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-                throw .notWritable(dir)
-            }
-        }
-        try JournalFile.append([EventCodec.encode(event)], to: space.journalPath(journalName, board: board))
+        try space.prepareJournalDirectory(dir, board: board, visibility: newBoardVisibility(payload))
+        let (mode, exact) = space.journalMode
+        try JournalFile.append([EventCodec.encode(event)], to: space.journalPath(journalName, board: board),
+                               mode: mode, exactMode: exact)
         return event
     }
 
     /// Creates a board: its directory and its `board.created` event.
     @discardableResult
     public func createBoard(_ slug: BoardSlug, title: String, purpose: String?, visibility: Visibility = .public) throws(StoreError) -> Event {
-        if try index.board(slug) != nil { throw .boardExists(slug.rawValue) }
-        return try append(.boardCreated(BoardCreated(title: title, purpose: purpose, visibility: visibility)), board: slug)
+        try createBoard(slug, title: title, purpose: purpose, visibility: visibility, members: [])
     }
 
     /// The board an existing board slug names, or a clear error.

@@ -139,3 +139,36 @@ final class AppLoopTests: XCTestCase {
         XCTAssertFalse(terminal.text.isEmpty)
     }
 }
+
+/// Forged lines the index rejected are surfaced on the status line at start.
+final class JournalWarningTests: XCTestCase {
+    func testForgedAuthorLinesAreReportedOnTheStatusLine() throws {
+        let fixture = try AppFixture(posts: 10)
+        let dir = fixture.box.space + "/journal"
+        let forged = #"{"v":1,"id":"01a20000-0000-7000-8000-00000000f001","at":"2026-11-22T08:00:00.000Z","author":"bob","type":"status.posted","kind":"note","text":"forged"}"#
+        XCTAssertTrue(FileManager.default.createFile(atPath: dir + "/eve@x.jsonl", contents: Data((forged + "\n").utf8)))
+        try fixture.store.index.catchUp()
+        let (_, terminal) = fixture.startedLoop(width: 100, height: 30)
+        XCTAssertTrue(terminal.text.contains("1 forged or untrusted journal entry ignored: run 'weft doctor'"), terminal.text)
+    }
+}
+
+/// A private board leaves an open UI on the next tick once the viewer is removed from it.
+final class PrivateBoardLiveTests: XCTestCase {
+    func testRemovedMemberLosesTheBoardOnTheNextTick() throws {
+        let fixture = try AppFixture(posts: 10)
+        var env = fixture.box.environment(handle: "bob", device: "desk")
+        env["WEFT_DEVICE"] = "desk"
+        let bob = try Store.open(spaceFlag: fixture.box.space, env: StoreEnvironment(env), clock: SystemClock())
+        let slug = try BoardSlug("hush")
+        try bob.createBoard(slug, title: "Hush", purpose: nil, visibility: .private, members: [try Handle("ann")])
+        try bob.append(.threadCreated(ThreadCreated(title: "Quiet plans", blocks: Blocks.split("x"))), board: slug)
+        let (loop, terminal) = fixture.startedLoop(width: 100, height: 30)
+        XCTAssertNotNil(loop.state.boards.row(slug))
+        XCTAssertTrue(terminal.text.contains("hush"), terminal.text)
+        try bob.changeMembers(slug, add: [], remove: [try Handle("ann")])
+        loop.handle(.tick)
+        XCTAssertNil(loop.state.boards.row(slug))
+        XCTAssertFalse(terminal.text.contains("hush"), terminal.text)
+    }
+}

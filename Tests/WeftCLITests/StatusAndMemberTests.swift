@@ -112,7 +112,7 @@ final class StatusAndMemberTests: CLITestCase {
         let table = ok("member", "list").lines
         XCTAssertEqual(table.count, 3)
         XCTAssertEqual(table[0].split(separator: " ", omittingEmptySubsequences: true),
-                       ["HANDLE", "NAME", "TIME", "ZONE", "LOCAL", "TIME", "HOURS", "WORKING"])
+                       ["HANDLE", "ROLE", "NAME", "TIME", "ZONE", "LOCAL", "TIME", "HOURS", "WORKING"])
         XCTAssertTrue(table[2].hasPrefix("bob "), table[2])
 
         let me = ok("member", "show").stdout

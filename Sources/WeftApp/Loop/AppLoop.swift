@@ -56,6 +56,7 @@ public final class AppLoop {
     public func start() {
         perform([.poll, .loadBoards, .countUnread, .loadSyncStatus])
         if let problem = syncWorker.problem { dispatch(.failed(problem)) }
+        if let warning = JournalWarning.text(store) { dispatch(.failed(warning)) }
         finishFrame()
     }
 

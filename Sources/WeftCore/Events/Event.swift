@@ -33,6 +33,8 @@ public enum Payload: Hashable, Sendable {
     case threadDecided(ThreadDecided)
     case threadReopened(ThreadReopened)
     case memberProfile(MemberProfile)
+    /// Roles, board membership and visibility (Payloads+Access.swift).
+    case access(AccessChange)
 
     /// The `type` string written in the envelope.
     public var type: String {
@@ -51,6 +53,7 @@ public enum Payload: Hashable, Sendable {
         case .threadDecided: "thread.decided"
         case .threadReopened: "thread.reopened"
         case .memberProfile: "member.profile"
+        case .access(let a): a.type
         }
     }
 
@@ -59,6 +62,7 @@ public enum Payload: Hashable, Sendable {
         switch self {
         case .memberProfile: false
         case .statusPosted: false  // allowed in both
+        case .access(.role): false
         default: true
         }
     }
@@ -67,6 +71,7 @@ public enum Payload: Hashable, Sendable {
     public var allowedAtSpaceLevel: Bool {
         switch self {
         case .memberProfile, .statusPosted: true
+        case .access(.role): true
         default: false
         }
     }

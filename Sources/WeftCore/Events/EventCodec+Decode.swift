@@ -65,6 +65,12 @@ extension EventCodec {
         case "member.profile":
             return .memberProfile(MemberProfile(name: try f.optString("name"), tz: try f.optString("tz"),
                                                 hours: try f.optString("hours")))
+        case "member.role":
+            return .access(.role(MemberRole(handle: try f.handle("handle"), role: try f.enumValue("role"))))
+        case "board.members":
+            return .access(.members(BoardMembers(added: try f.optHandles("added"), removed: try f.optHandles("removed"))))
+        case "board.visibility":
+            return .access(.visibility(BoardVisibilityChange(visibility: try f.enumValue("visibility"))))
         default:
             throw .unknownType(type)
         }

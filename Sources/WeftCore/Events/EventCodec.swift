@@ -56,6 +56,9 @@ public enum EventCodec {
         case .threadDecided(let v): return enc(v)
         case .threadReopened(let v): return enc(v)
         case .memberProfile(let v): return enc(v)
+        case .access(.role(let v)): return enc(v)
+        case .access(.members(let v)): return enc(v)
+        case .access(.visibility(let v)): return enc(v)
         }
     }
 

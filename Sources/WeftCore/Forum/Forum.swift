@@ -115,6 +115,8 @@ public struct Forum: Sendable {
             if let tz = p.tz { m.timeZone = tz.isEmpty ? nil : tz }
             if let h = p.hours { m.hours = h.isEmpty ? nil : try? WorkingHours(parsing: h) }
             members[who] = m
+        case .access:
+            break  // roles and board membership are folded by SpaceAccess
         }
     }
 

@@ -97,6 +97,7 @@ struct EventApplier {
         case .threadDecided(let p): "decision:\(p.thread)"
         case .threadReopened(let p): "decision:\(p.thread)"
         case .memberProfile: "member:\(e.author)"
+        case .access: "access:\(e.board?.rawValue ?? "")"
         }
     }
 
@@ -210,6 +211,8 @@ struct EventApplier {
             if let board = stored.board { try refoldBoard(board.rawValue, with: stored) }
         case .memberProfile:
             try refoldMember(stored.author.rawValue, with: stored)
+        case .access:
+            break  // recorded in access_events by the catch-up (Index+Access.swift)
         }
         return true
     }

@@ -20,24 +20,34 @@ extension Index {
     }
 
     func catchUp(fromScratch: Bool) throws(StoreError) -> CatchUpReport {
-        let (found, _) = space.journals()
+        // On a shared space, journals not owned by their handle's user are never read.
+        let (found, rejected) = space.trustedJournals()
         if !fromScratch {
             // Cheap check without the write lock: has any journal changed size?
-            let known: [String: Int64] = try read { db in
+            let (known, reported): ([String: Int64], Set<String>) = try read { db in
                 var m: [String: Int64] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT path, offset FROM journals") {
                     m[row["path"]] = row["offset"]
                 }
-                return m
+                return (m, Set(try String.fetchAll(db, sql: "SELECT journal FROM problems WHERE line = 0")))
             }
             let unchanged = found.count == known.count && found.allSatisfy { j in
                 known[j.relativePath] == fileSize(j.absolutePath)
-            }
+            } && rejected.allSatisfy { reported.contains($0.path) }
             if unchanged { return CatchUpReport() }
         }
         return try write { db in
             var report = CatchUpReport()
-            if fromScratch {
+            // Which boards the viewer may not read, as far as the index knows now.
+            let hidden = try hiddenBoards(db)
+            var restart = fromScratch
+            if !restart {
+                // A journal that is gone, or that the viewer can no longer read (removed
+                // from a private board), takes what it said out of the index at once.
+                let present = Set(found.map(\.relativePath))
+                restart = try String.fetchAll(db, sql: "SELECT path FROM journals").contains { !present.contains($0) }
+            }
+            if restart {
                 try Self.clear(db)
                 report.rebuilt = true
             }
@@ -56,30 +66,43 @@ extension Index {
                     try db.cachedStatement(sql: "INSERT INTO problems(journal, line, reason) VALUES(?, 0, ?)").execute(arguments: [j.relativePath, "the journal shrank from \(offset) to \(size) bytes: it was rewritten, not appended to; the index was rebuilt"])
                     report.rebuilt = true
                     applier = try EventApplier(db, root: space.root, deferFullText: true)
-                    let result = try catchUpAll(db, found: found, applier: &applier, report: &report)
-                    try applier.finish()
-                    return result
+                    try catchUpAll(db, found: found, hidden: hidden, applier: &applier, report: &report)
+                    break
                 }
                 try db.cachedStatement(sql: "DELETE FROM problems WHERE journal = ? AND transient = 1").execute(arguments: [j.relativePath])
                 if size == offset && row != nil { continue }
-                try apply(journal: j, db: db, applier: &applier, offset: &offset, lines: &lines, report: &report)
+                try apply(journal: j, db: db, hidden: hidden, applier: &applier, offset: &offset, lines: &lines, report: &report)
             }
             try applier.finish()
+            // New access events may have shown or hidden a board: build again with the new rule.
+            let nowHidden = try hiddenBoards(db)
+            if nowHidden != hidden {
+                let problems = try Row.fetchAll(db, sql: "SELECT journal, line, reason FROM problems WHERE transient = 0")
+                try Self.clear(db)
+                report.rebuilt = true
+                applier = try EventApplier(db, root: space.root, deferFullText: true)
+                try catchUpAll(db, found: found, hidden: nowHidden, applier: &applier, report: &report)
+                try applier.finish()
+                for p in problems {
+                    try db.execute(sql: "INSERT OR IGNORE INTO problems(journal, line, reason) VALUES(?, ?, ?)",
+                                   arguments: [p["journal"] as String, p["line"] as Int, p["reason"] as String])
+                }
+            }
+            try recordAccessProblems(db, rejected: rejected)
             return report
         }
     }
 
-    private func catchUpAll(_ db: Database, found: [Space.JournalLocation], applier: inout EventApplier,
-                            report: inout CatchUpReport) throws -> CatchUpReport {
+    private func catchUpAll(_ db: Database, found: [Space.JournalLocation], hidden: Set<BoardSlug>,
+                            applier: inout EventApplier, report: inout CatchUpReport) throws {
         for j in found {
             var offset: Int64 = 0
             var lines = 0
-            try apply(journal: j, db: db, applier: &applier, offset: &offset, lines: &lines, report: &report)
+            try apply(journal: j, db: db, hidden: hidden, applier: &applier, offset: &offset, lines: &lines, report: &report)
         }
-        return report
     }
 
-    private func apply(journal j: Space.JournalLocation, db: Database, applier: inout EventApplier,
+    private func apply(journal j: Space.JournalLocation, db: Database, hidden: Set<BoardSlug>, applier: inout EventApplier,
                        offset: inout Int64, lines: inout Int, report: inout CatchUpReport) throws {
         report.journals += 1
         try db.cachedStatement(sql: """
@@ -89,14 +112,21 @@ extension Index {
         let journalID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM journals WHERE path = ?"), arguments: [j.relativePath]) ?? 0
         let bytes = try JournalFile.read(j.absolutePath, from: offset)
         let batch = JournalReader.parse(bytes, path: j.relativePath, name: j.name, board: j.board, firstLine: lines + 1)
+        let boardHidden = j.board.map(hidden.contains) ?? false
         for (line, stored, start, length) in batch.events {
+            if SpaceAccess.isAccessEvent(stored.event.payload) {
+                try Self.recordAccessEvent(db, stored, journal: j.relativePath, line: line,
+                                           text: String(decoding: bytes[start..<(start + length)], as: UTF8.self))
+            }
+            // Nothing of a board the viewer may not read enters their index.
+            if boardHidden { continue }
             if try applier.apply(stored, journal: journalID, line: line, offset: offset + Int64(start), length: length) {
                 report.eventsApplied += 1
             } else {
                 report.duplicates += 1
             }
         }
-        for p in batch.problems {
+        for p in batch.problems where !boardHidden {
             let transient = batch.incompleteTail && p.line == lines + batch.lines + 1
             try db.cachedStatement(sql: "INSERT OR REPLACE INTO problems(journal, line, reason, transient) VALUES(?, ?, ?, ?)").execute(arguments: [p.journal, p.line, p.reason, transient])
             if !transient { report.newProblems += 1 }

@@ -15,12 +15,16 @@ public final class Index: Sendable {
     let pool: any DatabaseWriter
     public let space: Space
     public let path: String
+    /// Whose index this is: boards this person may not read (``SpaceAccess``) are
+    /// never indexed. Nil indexes every board (tools and tests).
+    public let viewer: Handle?
 
     /// Opens (creating or rebuilding as needed) the index at `path` for `space`,
     /// with the private state database at `statePath` attached.
-    public init(space: Space, path: String, statePath: String) throws(StoreError) {
+    public init(space: Space, path: String, statePath: String, viewer: Handle? = nil) throws(StoreError) {
         self.space = space
         self.path = path
+        self.viewer = viewer
         do {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true)
@@ -29,6 +33,9 @@ public final class Index: Sendable {
         } catch {
             throw .notWritable((path as NSString).deletingLastPathComponent)
         }
+        // The index holds private boards' text and the state what you read: yours alone.
+        chmod((path as NSString).deletingLastPathComponent, 0o700)
+        chmod((statePath as NSString).deletingLastPathComponent, 0o700)
         var config = Configuration()
         config.busyMode = .timeout(30)
         config.prepareDatabase { db in
@@ -42,7 +49,7 @@ public final class Index: Sendable {
         defer { lock.release() }
         if !FileManager.default.fileExists(atPath: path) {
             // A new index is built on the side without a journal, then moved into place.
-            try Self.buildFresh(space: space, path: path, statePath: statePath)
+            try Self.buildFresh(space: space, path: path, statePath: statePath, viewer: viewer)
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)
@@ -61,16 +68,17 @@ public final class Index: Sendable {
         }
     }
 
-    private init(space: Space, path: String, writer: any DatabaseWriter) {
+    private init(space: Space, path: String, writer: any DatabaseWriter, viewer: Handle?) {
         self.space = space
         self.path = path
+        self.viewer = viewer
         pool = writer
     }
 
     /// Builds a complete index at `path` from the journals, as fast as SQLite allows:
     /// into `<path>.new` with no rollback journal and no syncing until the end, then
     /// renamed into place. A failure leaves nothing behind. Callers hold the lock.
-    static func buildFresh(space: Space, path: String, statePath: String) throws(StoreError) {
+    static func buildFresh(space: Space, path: String, statePath: String, viewer: Handle?) throws(StoreError) {
         let tmp = path + ".new"
         unlink(tmp)
         var config = Configuration()
@@ -85,7 +93,7 @@ public final class Index: Sendable {
                 try db.execute(sql: "CREATE TABLE IF NOT EXISTS st.read(post TEXT PRIMARY KEY) WITHOUT ROWID")
                 try Self.prepareSchema(db, space: space)
             }
-            try Index(space: space, path: tmp, writer: queue).catchUp()
+            try Index(space: space, path: tmp, writer: queue, viewer: viewer).catchUp()
             try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try queue.close()
             let fd = open(tmp, O_RDONLY | O_CLOEXEC)
@@ -108,14 +116,14 @@ public final class Index: Sendable {
     /// Replaces the index at `path` with one built from scratch (what `weft index
     /// rebuild` does). Processes that have the old file open keep reading it until
     /// they open the index again; both are complete caches of the same journals.
-    public static func replace(space: Space, path: String, statePath: String) throws(StoreError) -> CatchUpReport {
+    public static func replace(space: Space, path: String, statePath: String, viewer: Handle? = nil) throws(StoreError) -> CatchUpReport {
         do {
             // Released before opening the new index, whose init takes the same lock.
             let lock = IndexLock(path)
             defer { lock.release() }
-            try buildFresh(space: space, path: path, statePath: statePath)
+            try buildFresh(space: space, path: path, statePath: statePath, viewer: viewer)
         }
-        let fresh = try Index(space: space, path: path, statePath: statePath)
+        let fresh = try Index(space: space, path: path, statePath: statePath, viewer: viewer)
         let stats = try fresh.stats()
         var report = CatchUpReport()
         report.rebuilt = true

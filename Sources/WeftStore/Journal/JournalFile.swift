@@ -11,15 +11,28 @@ import Glibc
 /// opened with `O_NOFOLLOW`, so a planted symbolic link is never followed.
 public enum JournalFile {
     /// Appends `lines` (each without a newline) as one write, then syncs.
-    public static func append(_ lines: [String], to path: String) throws(StoreError) {
+    /// A new file gets `mode` less the umask, or exactly `mode` when `exactMode` (shared spaces).
+    public static func append(_ lines: [String], to path: String, mode: mode_t = 0o644,
+                              exactMode: Bool = false) throws(StoreError) {
         var payload = [UInt8]()
         for line in lines {
             payload.append(contentsOf: line.utf8)
             payload.append(10)
         }
-        let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        var fd = open(path, O_RDWR | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
+        if fd < 0 && errno == ENOENT {
+            fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_NOFOLLOW | O_CLOEXEC, mode)
+            if fd >= 0 && exactMode && fchmod(fd, mode) != 0 {
+                close(fd)
+                throw .io(path, "cannot set its mode: \(errnoText())")
+            }
+            // Another writer of the same journal (same person and device) created it first.
+            if fd < 0 && errno == EEXIST { fd = open(path, O_RDWR | O_APPEND | O_NOFOLLOW | O_CLOEXEC) }
+        }
         if fd < 0 { throw openError(path) }
         defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { throw .io(path, "not a regular file") }
         guard flockRetrying(fd, LOCK_EX) else { throw .io(path, "cannot lock: \(errnoText())") }
         defer { _ = flock(fd, LOCK_UN) }
         try repairTornTail(fd, path: path)

@@ -67,6 +67,11 @@ public enum JournalReader {
                             reason: "member.profile belongs in the space journal; ignored"))
                         continue
                     }
+                    if board != nil, case .access(.role) = event.payload {
+                        batch.problems.append(JournalProblem(journal: path, line: lineNo,
+                            reason: "member.role belongs in the space journal; ignored"))
+                        continue
+                    }
                     batch.events.append((lineNo, StoredEvent(event: event, author: name.handle, board: board), start, slice.count))
                 } catch {
                     batch.problems.append(JournalProblem(journal: path, line: lineNo, reason: error.description))

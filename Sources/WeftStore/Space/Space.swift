@@ -17,17 +17,20 @@ public struct Space: Sendable {
     }
 
     /// Creates an empty space (no boards) at `root`; refuses to overwrite one.
-    public static func create(at root: String, name: String, id: String, now: Timestamp) throws(StoreError) -> Space {
+    /// With `group`, the space is shared by that Unix group (see Space+Sharing.swift).
+    public static func create(at root: String, name: String, id: String, now: Timestamp,
+                              creator: Handle? = nil, group: String? = nil) throws(StoreError) -> Space {
         let path = Space.normalize(root)
         let fm = FileManager.default
         if fm.fileExists(atPath: path + "/weft.json") { throw .spaceExists(path) }
+        let manifest = SpaceManifest(id: id, name: name, created: now.iso8601, creator: creator?.rawValue, group: group)
+        if let group { return try createShared(at: path, manifest: manifest, group: group) }
         do {
             try fm.createDirectory(atPath: path + "/journal", withIntermediateDirectories: true)
             try fm.createDirectory(atPath: path + "/boards", withIntermediateDirectories: true)
         } catch {
             throw .notWritable(path)
         }
-        let manifest = SpaceManifest(id: id, name: name, created: now.iso8601)
         let tmp = path + "/.weft.json.tmp"
         guard fm.createFile(atPath: tmp, contents: manifest.encoded()) else { throw .notWritable(path) }
         guard rename(tmp, path + "/weft.json") == 0 else { throw .io(path, "cannot write weft.json: \(errnoText())") }
@@ -69,6 +72,10 @@ public struct Space: Sendable {
         var strays: [String] = []
         let fm = FileManager.default
         func scan(_ dir: String, rel: String, board: BoardSlug?) {
+            if isSymlink(dir) {
+                strays.append(rel + " (symbolic link, ignored)")
+                return
+            }
             guard let names = try? fm.contentsOfDirectory(atPath: dir) else { return }
             for file in names.sorted() where !file.hasPrefix(".") {
                 guard let name = JournalName(fileName: file) else {

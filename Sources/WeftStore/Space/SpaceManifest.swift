@@ -8,12 +8,19 @@ public struct SpaceManifest: Codable, Equatable, Sendable {
     public var id: String
     public var name: String
     public var created: String
+    /// The handle of the person who created the space: its first admin.
+    public var creator: String?
+    /// The Unix group of a shared space (`weft init --shared GROUP`); nil otherwise.
+    public var group: String?
 
-    public init(format: Int = SpaceManifest.currentFormat, id: String, name: String, created: String) {
+    public init(format: Int = SpaceManifest.currentFormat, id: String, name: String, created: String,
+                creator: String? = nil, group: String? = nil) {
         self.format = format
         self.id = id
         self.name = name
         self.created = created
+        self.creator = creator
+        self.group = group
     }
 
     func encoded() -> Data {

@@ -5,8 +5,8 @@ import WeftStore
 struct BoardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "board",
-        abstract: "Create, list and show boards.",
-        subcommands: [Create.self, List.self, Show.self]
+        abstract: "Create, list and show boards; manage their members and visibility.",
+        subcommands: [Create.self, List.self, Show.self, Members.self, Visibility.self]
     )
 
     struct Create: ParsableCommand {
@@ -15,6 +15,9 @@ struct BoardCommand: ParsableCommand {
         @Argument(help: "Short name: 1-40 of a-z, 0-9 and '-'.") var slug: String
         @Option(help: "The board's title (default: the slug).") var title: String?
         @Option(help: "What the board is for.") var purpose: String?
+        @Flag(help: "Only its members may see it (on a shared space the directory gets a POSIX ACL).") var `private` = false
+        @Option(help: ArgumentHelp("Members besides you, comma-separated handles (see 'weft board members').", valueName: "a,b"))
+        var members: String?
         @OptionGroup var output: OutputOptions
 
         func run() throws {
@@ -23,7 +26,8 @@ struct BoardCommand: ParsableCommand {
                 let t = try Validate.title(title ?? slug)
                 let p = try purpose.map { try Validate.title($0) }
                 try withStore(global) { store in
-                    let event = try store.createBoard(s, title: t, purpose: p)
+                    let event = try store.createBoard(s, title: t, purpose: p, visibility: `private` ? .private : .public,
+                                                      members: try Handle.list(members ?? ""))
                     if output.json {
                         guard let b = try store.index.board(s) else { return }
                         Output.json(BoardJSON(b))
@@ -71,6 +75,9 @@ struct BoardCommand: ParsableCommand {
                 print("\(Inert.line(b.title)) [\(b.slug)]")
                 if let p = b.purpose { print(Inert.line(p)) }
                 print("Visibility: \(b.visibility.rawValue)")
+                if b.visibility == .private, let members = try store.index.access().boards[b.slug]?.members {
+                    print("Members: \(members.sorted().map(\.rawValue).joined(separator: ", "))")
+                }
                 print("Created: \(clock.full(b.createdAt)) by \(b.createdBy)")
                 if let s = summary {
                     print("Threads: \(s.threads), posts: \(s.posts), unread: \(s.unread)")

@@ -24,6 +24,21 @@ struct DoctorCommand: ParsableCommand {
             for j in journals where access(j.absolutePath, R_OK) != 0 {
                 checks.fail("cannot read \(j.relativePath): check its permissions")
             }
+            if store.space.creator == nil {
+                checks.warn("weft.json names no creator, so this space has no admin to give roles: add \"creator\": \"<handle>\" to \(store.space.root)/weft.json")
+            }
+            if let group = store.space.manifest.group {
+                checks.ok("shared by group '\(group)'; you are a\(try store.role() == .admin ? "n" : "") \(try store.role().rawValue)")
+                let findings = store.space.permissionFindings(access: try store.index.access())
+                if findings.isEmpty { checks.ok("owners, modes and board ACLs are as they should be") }
+                for f in findings {
+                    switch f.level {
+                    case .ok: checks.ok(f.message)
+                    case .warn: checks.warn(f.message)
+                    case .fail: checks.fail(f.message)
+                    }
+                }
+            }
             let report = try store.index.catchUp()
             let stats = try store.index.stats()
             checks.ok("index at \(store.index.path): \(stats["applied"] ?? 0) events, \(stats["posts"] ?? 0) posts (caught up \(report.eventsApplied) new)")

@@ -18,7 +18,7 @@ struct IndexCommand: ParsableCommand {
             try withStore(global, catchUp: false) { store in
                 let started = Date()
                 let report = try Index.replace(space: store.space, path: store.index.path,
-                                               statePath: store.privateState.databasePath)
+                                               statePath: store.privateState.databasePath, viewer: store.me)
                 let seconds = Date().timeIntervalSince(started)
                 let rate = seconds > 0 ? Int(Double(report.eventsApplied) / seconds) : report.eventsApplied
                 print("Rebuilt the index: \(report.eventsApplied) events from \(report.journals) journals in \(String(format: "%.2f", seconds)) s (\(rate) events/s)")
@@ -39,7 +39,8 @@ struct IndexCommand: ParsableCommand {
             try withStore(global) { store in
                 let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("weft-check-\(getpid())").path
                 defer { try? FileManager.default.removeItem(atPath: tmp) }
-                let fresh = try Index(space: store.space, path: tmp + "/index.sqlite", statePath: tmp + "/state.sqlite")
+                let fresh = try Index(space: store.space, path: tmp + "/index.sqlite", statePath: tmp + "/state.sqlite",
+                                      viewer: store.me)
                 try fresh.rebuild()
                 try store.index.catchUp()
                 let a = try store.index.snapshot(), b = try fresh.snapshot()

@@ -16,6 +16,8 @@ struct InitCommand: ParsableCommand {
     var git = false
     @Option(help: "The shared git repository to sync with (implies --git), e.g. ssh://host/srv/git/team.git.")
     var remote: String?
+    @Option(help: ArgumentHelp("Share the space with this Unix group on this host (see Docs/security.md).", valueName: "group"))
+    var shared: String?
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -24,15 +26,19 @@ struct InitCommand: ParsableCommand {
             var rng = SystemRandomNumberGenerator()
             let dirName = URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
             let spaceName = try Validate.displayName(name ?? dirName)
+            let env = StoreEnvironment()
+            let me = try Identity.handle(env: env, config: try ConfigFile.load(env))
+            if let shared { try Store.checkSharedIdentity(me, group: shared) }
             let space = try Space.create(at: path, name: spaceName,
-                                         id: EventID.make(at: clock.now(), random: &rng).rawValue, now: clock.now())
+                                         id: EventID.make(at: clock.now(), random: &rng).rawValue, now: clock.now(),
+                                         creator: me, group: shared)
             if git || remote != nil {
                 try InitCommand.enableGit(space, remote: remote)
             }
             if output.json {
                 Output.json(["path": space.root, "id": space.id, "name": space.name])
             } else {
-                print("Created space '\(Inert.line(space.name))' at \(space.root)")
+                print("Created space '\(Inert.line(space.name))' at \(space.root)\(shared.map { " shared by group '\($0)'" } ?? "") (admin: \(me))")
                 if git || remote != nil { print("It is a git repository: share it with 'weft sync' (Docs/sync.md).") }
                 print("Next: weft --space \(space.root) board create general --title \"General\"")
             }

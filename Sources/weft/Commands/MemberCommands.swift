@@ -6,7 +6,7 @@ struct MemberCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "member",
         abstract: "List members and show profiles (local time, working hours).",
-        subcommands: [List.self, Show.self]
+        subcommands: [List.self, Show.self, SetRole.self]
     )
 
     struct List: ParsableCommand {
@@ -17,11 +17,18 @@ struct MemberCommand: ParsableCommand {
         func run() throws {
             try withStore(global) { store in
                 let members = try store.index.members()
-                if output.json { return Output.json(members.map { MemberJSON($0, now: store.now) }) }
-                var table = Table("HANDLE", "NAME", "TIME ZONE", "LOCAL TIME", "HOURS", "WORKING")
+                let access = try store.index.access()
+                if output.json {
+                    return Output.json(members.map { m in
+                        var j = MemberJSON(m, now: store.now)
+                        j.role = access.role(of: m.handle).rawValue
+                        return j
+                    })
+                }
+                var table = Table("HANDLE", "ROLE", "NAME", "TIME ZONE", "LOCAL TIME", "HOURS", "WORKING")
                 for m in members {
                     let p = Presence(m, now: store.now)
-                    table.add(m.handle.rawValue, m.name ?? "", m.timeZone ?? "-", p.localClock ?? "-",
+                    table.add(m.handle.rawValue, access.role(of: m.handle).rawValue, m.name ?? "", m.timeZone ?? "-", p.localClock ?? "-",
                               m.hours?.description ?? "-", p.inWorkingHours.map { $0 ? "yes" : "no" } ?? "-")
                 }
                 print(table.render())
@@ -47,6 +54,10 @@ struct MemberCommand: ParsableCommand {
                 print("Time zone: \(m.timeZone ?? "not set")\(p.localClock.map { ", now \($0)" } ?? "")")
                 print("Working hours: \(m.hours?.description ?? "not set")\(p.inWorkingHours.map { $0 ? " (working now)" : " (off now)" } ?? "")")
                 print("Member since: \(Clockface(store).full(m.firstSeen))")
+                print("Role: \(try store.index.access().role(of: m.handle).rawValue)")
+                if store.space.isShared {
+                    print("Unix user: \(Space.userID(m.handle).map { "\(m.handle) (uid \($0))" } ?? "none: their journals are rejected")")
+                }
             }
         }
     }

@@ -118,6 +118,8 @@ struct MemberJSON: Encodable {
     var handle, firstSeen: String
     var name, timeZone, workingHours, localTime: String?
     var inWorkingHours: Bool?
+    /// admin, member or guest (set by 'weft member list').
+    var role: String?
 
     init(_ m: Member, now: Timestamp) {
         handle = m.handle.rawValue
@@ -135,6 +137,8 @@ struct MemberJSON: Encodable {
 struct Presence {
     var localClock: String?
     var inWorkingHours: Bool?
+    /// admin, member or guest (set by 'weft member list').
+    var role: String?
 
     init(_ m: Member, now: Timestamp) {
         guard let name = m.timeZone, let tz = TimeZone(identifier: name) else { return }
