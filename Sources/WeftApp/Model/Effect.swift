@@ -22,6 +22,17 @@ public enum Effect: Hashable, Sendable {
     case findUnreadThread(BoardSlug, from: ThreadAnchor?, direction: ListDirection, including: Bool)
     /// Catches the index up with the journals (another person may have posted).
     case poll
+    /// Appends an event (`Store.append`, the only write path), then deletes
+    /// the draft it was written from.
+    case write(Payload, board: BoardSlug?, draftKey: String?)
+    case saveDraft(key: String, title: String, body: String)
+    case loadDraft(String)
+    case deleteDraft(String)
+    /// Suspends the terminal and edits the text in $VISUAL / $EDITOR.
+    case externalEditor(String)
+    case loadStatuses(StatusFilter)
+    case loadLatestStatuses
+    case loadHistory(EventID)
     /// Stops the loop.
     case quit
 
