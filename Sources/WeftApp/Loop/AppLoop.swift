@@ -52,6 +52,13 @@ public final class AppLoop {
         return 0
     }
 
+    /// Handles characters that arrived together (a paste) and draws the result.
+    public func handleTyped(_ text: String) {
+        guard !isFinished else { return }
+        dispatch(.typed(text))
+        finishFrame()
+    }
+
     /// Characters that are already waiting (a paste, or fast typing) go to
     /// the composer as one action and one frame, so pasting a long text
     /// costs one insertion instead of one frame per character.

@@ -27,7 +27,7 @@ enum ComposeScreen {
     static let labelWidth = 7
 
     static func areas(_ compose: ComposeState, in body: Rect) -> Areas {
-        let box = body.inset(dx: body.width >= 60 ? 2 : 0, dy: 0)
+        let box = body
         let content = box.inset(dx: 2, dy: 1)
         var rest = content
         var areas = Areas(box: box, content: content, info: Rect(x: content.x, y: content.maxY - 1, width: content.width, height: min(1, content.height)))
@@ -54,6 +54,7 @@ enum ComposeScreen {
     /// Draws the composer over `area`; returns where the terminal cursor goes.
     static func render(_ compose: ComposeState, viewer: Handle, in area: Rect, into grid: inout CellGrid) -> Point? {
         let areas = areas(compose, in: area)
+        grid.fill(area)
         var footer = [compose.isPreviewing ? "preview" : ""]
         if let body = compose.field(.body), case .text(let editor) = body.content {
             footer.append(editor.counter)
