@@ -160,6 +160,57 @@ final class WritingTUITests: XCTestCase {
         XCTAssertEqual(after, before, "nothing was written")
     }
 
+    func testCtrlEEditsTheTextInTheExternalEditor() throws {
+        // A stand-in for vi: appends a line to the file it is given.
+        let script = box.root + "/fake-editor.sh"
+        try "#!/bin/sh\nprintf ' and more from the editor' >> \"$1\"\n".write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        var env = box.environment(handle: "ann")
+        env["TERM"] = "screen"
+        env["VISUAL"] = script
+        let t = try TmuxSession(command: [WeftProcess.executable, "--space", box.space], env: env, width: 100, height: 30)
+        expect("general", in: t)
+        t.send("s")
+        expect("Status update", in: t)
+        t.type("Typed here")
+        t.send("C-e")
+        expect("Text taken back from the editor.", in: t)
+        expect("Typed here and more from the editor", in: t)
+        XCTAssertTrue(t.alternateScreen, "the UI took the terminal back")
+        t.send("C-s")
+        expect("Status posted", in: t)
+        t.send("C-c")
+        XCTAssertEqual(t.waitForExit(), 0, t.screen())
+        let statuses = try XCTUnwrap(try json(["status", "list"]) as? [[String: Any]])
+        XCTAssertEqual(statuses.first?["text"] as? String, "Typed here and more from the editor")
+    }
+
+    func testALargePasteArrivesWhole() throws {
+        let t = try start()
+        t.send("N")
+        expect("New thread", in: t)
+        t.type("Pasted")
+        t.send("Enter")
+        let line = String(repeating: "word ", count: 19) + "end"
+        let text = Array(repeating: line, count: 100).joined(separator: "\n")
+        let started = Date()
+        t.type(text)
+        XCTAssertEqual(text.utf8.count, 9_899)
+        let pasted = t.wait(for: "9,899/65,536 bytes", timeout: 30)
+        XCTAssertTrue(pasted.ok, pasted.screen)
+        // Generous for a loaded CI machine; a frame per character would take minutes.
+        XCTAssertLessThan(Date().timeIntervalSince(started), 20, "10 kB of paste in seconds")
+        t.send("C-s")
+        expect("Thread posted.", in: t)
+        t.send("C-c")
+        XCTAssertEqual(t.waitForExit(), 0, t.screen())
+        let threads = try XCTUnwrap(try json(["thread", "list", "--board", "general"]) as? [[String: Any]])
+        let id = try XCTUnwrap(threads.first { $0["title"] as? String == "Pasted" }?["id"] as? String)
+        let shown = try XCTUnwrap(try json(["thread", "show", id]) as? [String: Any])
+        let blocks = try XCTUnwrap((shown["thread"] as? [String: Any])?["blocks"] as? [[String: Any]])
+        XCTAssertEqual(blocks.first?["text"] as? String, text)
+    }
+
     func testKilledMidCompositionTheDraftIsOfferedOnRestart() throws {
         let t = try start()
         t.send("N")
