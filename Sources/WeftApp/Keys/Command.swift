@@ -170,7 +170,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .wheel: "scroll"
         case .newThread: "new thread"
         case .reply: "reply"
-        case .commentOnBlock: "comment here"
+        case .commentOnBlock: "comment ¶"
         case .react: "react"
         case .editPost: "edit"
         case .deletePost: "delete"

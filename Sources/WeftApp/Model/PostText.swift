@@ -124,7 +124,7 @@ enum PostText {
                 if start < characters.count, characters[start] != " ",
                    let end = find(marker, in: characters, from: start), end > start, characters[end - 1] != " ",
                    // snake_case and 2*3*4 stay as they are.
-                   character == "*" || index == 0 || !characters[index - 1].isLetter
+                   index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber)
                 {
                     flush()
                     let style = double ? base.adding(.bold) : base.adding(.underline)

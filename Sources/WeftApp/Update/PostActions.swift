@@ -75,24 +75,40 @@ enum PostActions {
     }
 
     /// The selected target: the one chosen with `[`/`]` while it is on
-    /// screen, else the first one whose text starts on screen.
+    /// screen, else the first one whose text starts on screen, else the one
+    /// the top line belongs to. Looks only at the visible lines, so drawing
+    /// costs the same for a thread of any length.
     static func selectedTarget(_ state: State) -> ThreadDocument.Target? {
         guard let thread = state.thread, let document = thread.document, !document.targets.isEmpty else { return nil }
+        let lines = document.lines
         let height = max(1, ThreadScreen.viewport(state).height)
-        let visible = thread.scroll..<(thread.scroll + height)
-        func isVisible(_ target: ThreadDocument.Target) -> Bool {
-            document.lines.indices.contains { visible.contains($0) && document.lines[$0].part == target.part }
+        let start = min(max(0, thread.scroll), max(0, lines.count - 1))
+        let visible = start..<min(lines.count, start + height)
+        guard !visible.isEmpty else { return document.targets.first }
+        let targets = document.targets
+        if let index = thread.selection, targets.indices.contains(index),
+           lines[visible].contains(where: { $0.part == targets[index].part })
+        {
+            return targets[index]
         }
-        if let index = thread.selection, document.targets.indices.contains(index), isVisible(document.targets[index]) {
-            return document.targets[index]
+        for index in visible where index == 0 || lines[index - 1].part != lines[index].part {
+            if let target = target(forPart: lines[index].part, in: targets) {
+                return target
+            }
         }
-        if let first = document.targets.first(where: { target in
-            (document.firstLine(of: target.part) ?? 0) >= thread.scroll && isVisible(target)
-        }) {
-            return first
+        let topPart = lines[visible.lowerBound].part
+        return targets.last { $0.part <= topPart } ?? targets.first
+    }
+
+    /// The target drawn as `part` (targets are in increasing part order).
+    private static func target(forPart part: Int, in targets: [ThreadDocument.Target]) -> ThreadDocument.Target? {
+        var low = 0
+        var high = targets.count
+        while low < high {
+            let middle = (low + high) / 2
+            if targets[middle].part < part { low = middle + 1 } else { high = middle }
         }
-        let topPart = document.lines.indices.contains(thread.scroll) ? document.lines[thread.scroll].part : 0
-        return document.targets.last { $0.part <= topPart } ?? document.targets.first
+        return low < targets.count && targets[low].part == part ? targets[low] : nil
     }
 
     /// `]`/`[`: selects the next or previous target and scrolls it into view.
