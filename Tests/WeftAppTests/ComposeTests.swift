@@ -315,6 +315,23 @@ final class ComposeTests: XCTestCase {
         XCTAssertEqual(try fixture.store.index.draft("status")?.body, "Signal")
     }
 
+    func testScreensOfWritingAt80x24() throws {
+        let (loop, terminal) = try loopWithOwnThread()
+        loop.handle(.resize(width: 80, height: 24))
+        fixture.press(.char("]"), .char("]"), .char("c"), on: loop)
+        type("On the second *paragraph*, @us", on: loop)
+        Snapshot.assert(terminal.screen, named: "compose-contextual-80x24")
+        fixture.press(.tab, .ctrl("s"), on: loop)
+        Snapshot.assert(terminal.screen, named: "thread-with-contextual-80x24")
+        fixture.press(.char("+"), on: loop)
+        Snapshot.assert(terminal.screen, named: "react-picker-80x24")
+        fixture.press(.escape, .char("s"), on: loop)
+        type("Shipping on Friday", on: loop)
+        Snapshot.assert(terminal.screen, named: "compose-status-80x24")
+        fixture.press(.ctrl("s"), .tab, .char("g"), .char("j"), .char("j"), .enter, on: loop)
+        Snapshot.assert(terminal.screen, named: "status-80x24")
+    }
+
     func testPreviewShowsThePostAsTheThreadWill() throws {
         let (loop, terminal) = fixture.startedLoop()
         fixture.press(.char("N"), on: loop)

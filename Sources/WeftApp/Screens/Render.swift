@@ -80,7 +80,7 @@ enum Chrome {
         switch context {
         case .help:
             right = state.help.map { HelpOverlay.position($0, area: state.layout.body) } ?? ""
-        case .sidebar:
+        case .sidebar, .compose, .confirm, .picker:
             right = ""
         default:
             switch state.route {
