@@ -218,7 +218,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     /// Where the command works.
     public var contexts: Set<KeyContext> {
         switch self {
-        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
+        case .moveDown, .moveUp:
+            KeyContext.browsing.union([.confirm])
+        case .pageDown, .pageUp, .top, .bottom:
             KeyContext.browsing
         case .open: [.boards, .board, .sidebar]
         case .back, .help: KeyContext.browsing

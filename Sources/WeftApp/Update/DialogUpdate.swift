@@ -46,10 +46,10 @@ enum DialogUpdate {
             }
             return []
         default:
-            if case .text = dialog.kind {
-                switch key {
-                case .down, .char("j"): dialog.firstLine += 1
-                case .up, .char("k"): dialog.firstLine = max(0, dialog.firstLine - 1)
+            if case .text(let lines) = dialog.kind {
+                switch command {
+                case .moveDown: dialog.firstLine = min(dialog.firstLine + 1, max(0, lines.count - 1))
+                case .moveUp: dialog.firstLine = max(0, dialog.firstLine - 1)
                 default: return []
                 }
                 state.dialog = dialog
