@@ -10,7 +10,7 @@ extension Editor {
         var rows: [Row] = []
         var lineStart = 0
         while true {
-            let lineEnd = characters[lineStart...].firstIndex(of: "\n") ?? characters.count
+            let lineEnd = cells[lineStart...].firstIndex { $0 & Editor.newlineBit != 0 } ?? cells.count
             wrapLine(lineStart..<lineEnd, into: &rows)
             guard lineEnd < characters.count else { break }
             lineStart = lineEnd + 1
@@ -25,12 +25,13 @@ extension Editor {
             var index = start
             var lastBreak: Int?
             while index < line.upperBound {
-                let character = characters[index]
-                let columns = DisplayWidth.of(character)
-                if column + columns > width, index > start, character != " " { break }
+                let cell = cells[index]
+                let columns = Int(cell & 3)
+                let isSpace = cell & Editor.spaceBit != 0
+                if column + columns > width, index > start, !isSpace { break }
                 column += columns
                 index += 1
-                if character == " " { lastBreak = index }
+                if isSpace { lastBreak = index }
             }
             if index >= line.upperBound {
                 rows.append(Row(start: start, end: line.upperBound, endsLine: true))
@@ -64,7 +65,7 @@ extension Editor {
     }
 
     func columns(_ range: Range<Int>) -> Int {
-        characters[range].reduce(0) { $0 + DisplayWidth.of($1) }
+        cells[range].reduce(0) { $0 + Int($1 & 3) }
     }
 
     /// Keeps the cursor's row among the `height` rows shown.
@@ -140,7 +141,7 @@ extension Editor {
             var index = row.start
             var column = 0
             while index < last {
-                let next = column + DisplayWidth.of(characters[index])
+                let next = column + Int(cells[index] & 3)
                 if next > goal { break }
                 column = next
                 index += 1
@@ -159,7 +160,7 @@ extension Editor {
 
     func lineStart(of position: Int) -> Int {
         var index = position
-        while index > 0, characters[index - 1] != "\n" {
+        while index > 0, cells[index - 1] & Editor.newlineBit == 0 {
             index -= 1
         }
         return index
@@ -167,7 +168,7 @@ extension Editor {
 
     func lineEnd(of position: Int) -> Int {
         var index = position
-        while index < characters.count, characters[index] != "\n" {
+        while index < cells.count, cells[index] & Editor.newlineBit == 0 {
             index += 1
         }
         return index

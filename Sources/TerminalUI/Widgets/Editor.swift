@@ -48,6 +48,15 @@ public struct Editor: Hashable, Sendable {
     }
 
     var characters: [Character]
+    /// Per cluster: its display width (bits 0-1), whether it is a space
+    /// (bit 2) or a line break (bit 3). Layout reads only these, which keeps
+    /// wrapping a long text cheap.
+    var cells: [UInt8]
+    /// The text's size in UTF-8 bytes, kept up to date with every change.
+    public private(set) var utf8Count = 0
+    /// Goes up with every change of the text (not with cursor moves), so an
+    /// owner can tell cheaply whether the text changed.
+    public private(set) var changeCount = 0
     /// The cursor position, counted in grapheme clusters (`0...count`).
     public internal(set) var cursor: Int
     /// The first display row shown.
@@ -73,6 +82,8 @@ public struct Editor: Hashable, Sendable {
 
     public init(text: String = "", width: Int = 40, height: Int = 5, limit: Limit? = nil, placeholder: String = "") {
         characters = Array(Editor.clean(text))
+        cells = characters.map(Editor.cell)
+        utf8Count = characters.reduce(0) { $0 + $1.utf8.count }
         cursor = characters.count
         self.width = max(1, width)
         self.height = max(1, height)
@@ -88,6 +99,13 @@ public struct Editor: Hashable, Sendable {
     public var count: Int { characters.count }
 
     public var isEmpty: Bool { characters.isEmpty }
+
+    /// Whether the text is only spaces and line breaks (or nothing).
+    public var isBlank: Bool {
+        // A visible cluster that is not a space settles it at once.
+        if cells.contains(where: { $0 & Editor.spaceBit == 0 && $0 & 3 != 0 }) { return false }
+        return characters.allSatisfy(\.isWhitespace)
+    }
 
     public var canUndo: Bool { !undoStack.isEmpty }
     public var canRedo: Bool { !redoStack.isEmpty }
@@ -105,7 +123,7 @@ public struct Editor: Hashable, Sendable {
     /// How much of the limit is used, in the limit's unit.
     public var used: Int {
         switch limit {
-        case .utf8Bytes: text.utf8.count
+        case .utf8Bytes: utf8Count
         case .characters, nil: characters.count
         }
     }
@@ -189,6 +207,9 @@ public struct Editor: Hashable, Sendable {
            !(addition[0] == " " && last.inserted.last != " ")
         {
             characters.insert(addition[0], at: cursor)
+            cells.insert(Editor.cell(addition[0]), at: cursor)
+            utf8Count += addition[0].utf8.count
+            changeCount += 1
             cursor += 1
             last.inserted.append(addition[0])
             last.cursorAfter = cursor
@@ -208,6 +229,9 @@ public struct Editor: Hashable, Sendable {
            last.at == cursor, last.cursorAfter == cursor
         {
             let removed = characters.remove(at: cursor - 1)
+            cells.remove(at: cursor - 1)
+            utf8Count -= removed.utf8.count
+            changeCount += 1
             cursor -= 1
             last.at = cursor
             last.removed.insert(removed, at: 0)
@@ -272,7 +296,7 @@ public struct Editor: Hashable, Sendable {
 
     public mutating func undo() {
         guard let change = undoStack.popLast() else { return }
-        characters.replaceSubrange(change.at..<change.at + change.inserted.count, with: change.removed)
+        replaceCharacters(change.at..<change.at + change.inserted.count, with: change.removed)
         cursor = change.cursorBefore
         redoStack.append(change)
         isCoalescing = false
@@ -282,7 +306,7 @@ public struct Editor: Hashable, Sendable {
 
     public mutating func redo() {
         guard let change = redoStack.popLast() else { return }
-        characters.replaceSubrange(change.at..<change.at + change.removed.count, with: change.inserted)
+        replaceCharacters(change.at..<change.at + change.removed.count, with: change.inserted)
         cursor = change.cursorAfter
         undoStack.append(change)
         isCoalescing = false
@@ -297,8 +321,26 @@ public struct Editor: Hashable, Sendable {
                      cursorAfter: range.lowerBound + new.count, kind: kind))
     }
 
+    private mutating func replaceCharacters(_ range: Range<Int>, with new: [Character]) {
+        utf8Count -= characters[range].reduce(0) { $0 + $1.utf8.count }
+        utf8Count += new.reduce(0) { $0 + $1.utf8.count }
+        characters.replaceSubrange(range, with: new)
+        cells.replaceSubrange(range, with: new.map(Editor.cell))
+        changeCount += 1
+    }
+
+    static let spaceBit: UInt8 = 4
+    static let newlineBit: UInt8 = 8
+
+    static func cell(_ character: Character) -> UInt8 {
+        if character == "\n" { return newlineBit }
+        if character == " " { return 1 | spaceBit }
+        if character.isASCII { return 1 }
+        return UInt8(min(2, DisplayWidth.of(character)))
+    }
+
     private mutating func apply(_ change: Change) {
-        characters.replaceSubrange(change.at..<change.at + change.removed.count, with: change.inserted)
+        replaceCharacters(change.at..<change.at + change.removed.count, with: change.inserted)
         cursor = change.cursorAfter
         undoStack.append(change)
         redoStack = []

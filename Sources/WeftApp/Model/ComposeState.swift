@@ -74,10 +74,10 @@ public struct ComposeState: Equatable, Sendable {
     public internal(set) var problem: String?
     /// Where the unsent text is saved.
     public let draftKey: String?
-    /// The text last saved as a draft (or restored), to save only changes.
-    var savedText: String
-    /// The text the composer opened with (an edit starts from the post).
-    var initialText: String
+    /// Goes up with every change of the title or the text.
+    var revision = 0
+    /// The revision last saved as a draft (or restored), to save only changes.
+    var savedRevision = 0
     /// Keys typed since the draft was last saved.
     var editsSinceSave = 0
     /// A write is under way; the box stays until it is done.
@@ -89,10 +89,6 @@ public struct ComposeState: Equatable, Sendable {
         self.fields = fields
         self.draftKey = draftKey
         focus = fields.firstIndex { $0.id == .title || $0.id == .body } ?? 0
-        savedText = ""
-        initialText = ""
-        savedText = draftText
-        initialText = draftText
     }
 
     public func field(_ id: FieldID) -> Field? {
@@ -108,14 +104,31 @@ public struct ComposeState: Equatable, Sendable {
         value(.title) + "\u{1F}" + value(.body)
     }
 
-    /// Whether there is typed text that was never sent.
+    /// Whether there is typed text that was never sent: something was
+    /// changed since the composer opened, and it is not all blank.
     public var hasText: Bool {
-        draftText != initialText
-            && (!value(.title).allSatisfy(\.isWhitespace) || !value(.body).allSatisfy(\.isWhitespace))
+        guard revision != 0 else { return false }
+        if !value(.title).allSatisfy(\.isWhitespace) { return true }
+        guard case .text(let editor) = field(.body)?.content else { return false }
+        return !editor.isBlank
     }
 
     var hasUnsavedChanges: Bool {
-        draftText != savedText
+        revision != savedRevision
+    }
+
+    /// Lets `body` change the focused field's editor in place (the field
+    /// gives up its copy first, so a long text is not copied per key).
+    /// Returns whether the text changed; nil when the field is not a text.
+    mutating func editFocusedText(_ body: (inout Editor) -> Void) -> Bool? {
+        guard fields.indices.contains(focus), case .text(var editor) = fields[focus].content else { return nil }
+        fields[focus].content = .choice([], selected: 0)
+        let before = editor.changeCount
+        body(&editor)
+        fields[focus].content = .text(editor)
+        guard editor.changeCount != before else { return false }
+        revision += 1
+        return true
     }
 
     var focusedField: Field? {
@@ -135,7 +148,8 @@ public struct ComposeState: Equatable, Sendable {
         update(.body) { content in
             if case .text(var editor) = content { editor.setText(draft.body); content = .text(editor) }
         }
-        savedText = draftText
+        revision += 1
+        savedRevision = revision
     }
 }
 

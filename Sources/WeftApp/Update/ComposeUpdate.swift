@@ -157,6 +157,9 @@ enum ComposeUpdate {
             return []
         default:
             guard !compose.isPreviewing else { return [] }
+            // Take the composer out of the state so its text is not shared
+            // (and copied) while the key changes it.
+            state.compose = nil
             edit(key, &compose)
             state.compose = compose
             updateCompletions(&state)
@@ -166,6 +169,13 @@ enum ComposeUpdate {
 
     /// Applies an editing key to the focused field.
     private static func edit(_ key: Key, _ compose: inout ComposeState) {
+        if let changed = compose.editFocusedText({ _ = $0.handle(key) }) {
+            if changed {
+                compose.problem = nil
+                compose.editsSinceSave += 1
+            }
+            return
+        }
         guard compose.fields.indices.contains(compose.focus) else { return }
         var field = compose.fields[compose.focus]
         switch field.content {
@@ -174,11 +184,14 @@ enum ComposeUpdate {
                 compose.focus = min(compose.fields.count - 1, compose.focus + 1)
                 return
             }
+            let before = input.text
             guard input.handle(key) else { return }
             field.content = .line(input)
-        case .text(var editor):
-            guard editor.handle(key) else { return }
-            field.content = .text(editor)
+            if input.text != before {
+                compose.revision += 1
+            }
+        case .text:
+            return
         case .choice(let options, let selected):
             switch key {
             case .left: field.content = .choice(options, selected: (selected + options.count - 1) % max(1, options.count))
@@ -196,7 +209,7 @@ enum ComposeUpdate {
     /// one undo step; anything else key by key.
     static func typed(_ text: String, _ state: inout State) -> [Effect] {
         guard var compose = state.compose, state.dialog == nil, !compose.isPreviewing,
-              case .text(var editor) = compose.focusedField?.content
+              case .text = compose.focusedField?.content
         else {
             var effects: [Effect] = []
             for character in text {
@@ -204,8 +217,8 @@ enum ComposeUpdate {
             }
             return effects
         }
-        editor.insert(text)
-        compose.fields[compose.focus].content = .text(editor)
+        state.compose = nil
+        _ = compose.editFocusedText { $0.insert(text) }
         compose.problem = nil
         compose.editsSinceSave += text.count
         state.compose = compose
@@ -243,11 +256,10 @@ enum ComposeUpdate {
 
     /// Tab while handles are offered: completes the first.
     private static func complete(_ state: inout State) {
-        guard var compose = state.compose, let handle = compose.completions.first,
-              case .text(var editor) = compose.focusedField?.content
-        else { return }
-        editor.replaceBeforeCursor(editor.wordBeforeCursor.count, with: "@\(handle.rawValue) ")
-        compose.fields[compose.focus].content = .text(editor)
+        guard var compose = state.compose, let handle = compose.completions.first else { return }
+        _ = compose.editFocusedText { editor in
+            editor.replaceBeforeCursor(editor.wordBeforeCursor.count, with: "@\(handle.rawValue) ")
+        }
         compose.completions = []
         compose.editsSinceSave += 1
         state.compose = compose
@@ -427,7 +439,7 @@ enum ComposeUpdate {
         guard var compose = state.compose, let key = compose.draftKey, !compose.isSending,
               compose.hasUnsavedChanges
         else { return [] }
-        compose.savedText = compose.draftText
+        compose.savedRevision = compose.revision
         compose.editsSinceSave = 0
         state.compose = compose
         guard compose.hasText else { return [.deleteDraft(key)] }
@@ -455,6 +467,7 @@ enum ComposeUpdate {
                 content = .text(editor)
             }
         }
+        compose.revision += 1
         compose.problem = nil
         state.compose = compose
         state.notice = Notice("Text taken back from the editor.")
