@@ -193,6 +193,29 @@ final class EditorTests: XCTestCase {
             """)
     }
 
+    func testKeptCountsAndLayoutMatchAFreshEditorAfterRandomEdits() {
+        var generator = SystemRandomNumberGenerator()
+        let keys: [Key] = [
+            .char("a"), .char(" "), .char("日"), .char("é"), .enter, .left, .right, .up, .down, .backspace, .delete,
+            .ctrl("w"), .ctrl("k"), .ctrl("u"), .ctrl("z"), .ctrl("y"), .home, .end, .ctrl("b"), .ctrl("f"),
+        ]
+        var editor = Editor(width: 7, height: 3)
+        for step in 0..<2_000 {
+            let key = keys.randomElement(using: &generator) ?? .left
+            let before = editor.changeCount
+            let text = editor.text
+            _ = editor.handle(key)
+            if editor.text != text {
+                XCTAssertGreaterThan(editor.changeCount, before, "step \(step): a change is counted")
+            }
+            XCTAssertEqual(editor.utf8Count, editor.text.utf8.count, "step \(step) after \(key)")
+            let fresh = Editor(text: editor.text, width: 7, height: 3)
+            XCTAssertEqual(editor.rows(), fresh.rows(), "step \(step) after \(key)")
+            XCTAssertEqual(editor.isBlank, editor.text.allSatisfy(\.isWhitespace))
+            XCTAssertTrue((0...editor.count).contains(editor.cursor))
+        }
+    }
+
     func testMentionWordBeforeCursorAndCompletion() {
         var editor = Editor(text: "hi @al")
         XCTAssertEqual(editor.wordBeforeCursor, "@al")
