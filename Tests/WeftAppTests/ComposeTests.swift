@@ -341,8 +341,27 @@ final class ComposeTests: XCTestCase {
         Snapshot.assert(terminal.screen, named: "compose-preview-80x24")
         let lines = PostText.lines("- one\n- two\n> quoted", width: 40)
         XCTAssertEqual(lines.map { $0.spans.map(\.text).joined() }, ["• one", "• two", "│ quoted"])
+        let previewed = bodyLines(terminal.screen, from: "Some emphasis and code", count: 5, dropping: "│ ")
         fixture.press(.ctrl("p"), on: loop)
         Snapshot.assert(terminal.screen, named: "compose-thread-80x24")
+        fixture.press(.ctrl("s"), on: loop)
+        XCTAssertEqual(loop.state.notice?.text, "Thread posted.")
+        XCTAssertEqual(
+            bodyLines(terminal.screen, from: "Some emphasis and code", count: 5, dropping: ""), previewed,
+            "the thread shows the text exactly as the preview did")
+        XCTAssertEqual(previewed, ["Some emphasis and code", "", "• one", "• two", "│ quoted"])
+    }
+
+    /// `count` screen lines from the one containing `first`, without the
+    /// box border `prefix` and the outer spaces.
+    private func bodyLines(_ screen: [String], from first: String, count: Int, dropping prefix: String) -> [String] {
+        guard let start = screen.firstIndex(where: { $0.contains(first) }) else { return [] }
+        return screen[start..<min(screen.count, start + count)].map { line in
+            var text = Substring(line)
+            if !prefix.isEmpty, text.hasPrefix(prefix) { text = text.dropFirst(prefix.count) }
+            if text.hasSuffix("│") { text = text.dropLast() }
+            return text.trimmingCharacters(in: .whitespaces)
+        }
     }
 }
 

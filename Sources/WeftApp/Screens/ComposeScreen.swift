@@ -52,7 +52,10 @@ enum ComposeScreen {
     }
 
     /// Draws the composer over `area`; returns where the terminal cursor goes.
-    static func render(_ compose: ComposeState, viewer: Handle, in area: Rect, into grid: inout CellGrid) -> Point? {
+    /// `readerWidth` is the width of the pane readers will see the post in.
+    static func render(
+        _ compose: ComposeState, viewer: Handle, in area: Rect, readerWidth: Int, into grid: inout CellGrid
+    ) -> Point? {
         let areas = areas(compose, in: area)
         grid.fill(area)
         var footer = [compose.isPreviewing ? "preview" : ""]
@@ -65,7 +68,9 @@ enum ComposeScreen {
         let box = Modal(title: compose.title, lines: [], footer: footer.filter { !$0.isEmpty }.joined(separator: " · "))
         drawBox(box, in: areas.box, into: &grid)
         if compose.isPreviewing {
-            renderPreview(compose, viewer: viewer, in: areas.content, into: &grid)
+            let inside = areas.box.inset(dx: 1, dy: 1)
+            renderPreview(compose, viewer: viewer, in: inside, textWidth: min(inside.width - 1, readerWidth - 2),
+                          into: &grid)
             return nil
         }
         var cursor: Point?
@@ -123,8 +128,22 @@ enum ComposeScreen {
     }
 
     /// The post as it will appear in the thread: title, author line, and
-    /// each paragraph through `PostText`, as `ThreadDocument` lays it out.
-    private static func renderPreview(_ compose: ComposeState, viewer: Handle, in rect: Rect, into grid: inout CellGrid) {
+    /// each paragraph through `PostText`, at the width and indentation
+    /// `ThreadDocument` gives it (`textWidth` is the thread's text width).
+    private static func renderPreview(
+        _ compose: ComposeState, viewer: Handle, in rect: Rect, textWidth: Int, into grid: inout CellGrid
+    ) {
+        // Where the Thread screen puts it: a thread's text at column 1, a
+        // comment's two columns in under its heading, a reply two more.
+        var indent = 1
+        switch compose.purpose {
+        case .comment(_, _, let parent, _):
+            indent = parent == nil ? 3 : 5
+        case .edit(_, _, let isThread, _) where !isThread:
+            indent = 3
+        default:
+            break
+        }
         var lines: [PostText.Line] = []
         let title = compose.value(.title)
         if compose.field(.title) != nil {
@@ -135,11 +154,13 @@ enum ComposeScreen {
         let text = compose.value(.body)
         let paragraphs = compose.field(.title) != nil ? Blocks.split(text).map(\.text) : [text]
         for paragraph in paragraphs {
-            lines += PostText.lines(paragraph, width: rect.width - 1)
+            lines += PostText.lines(paragraph, width: max(4, textWidth - indent + 1)).map {
+                PostText.Line(indent: $0.indent + indent - 1, spans: $0.spans)
+            }
             lines.append(PostText.Line(indent: 0, spans: []))
         }
         for (row, line) in lines.prefix(rect.height).enumerated() {
-            var x = rect.x + line.indent
+            var x = rect.x + 1 + line.indent
             for span in line.spans where x < rect.maxX {
                 x += grid.put(span.text, x: x, y: rect.y + row, style: span.style, maxWidth: rect.maxX - x)
             }

@@ -33,7 +33,8 @@ public func renderFrame(_ state: State, size: Size) -> (grid: CellGrid, cursor: 
     }
     var cursor: Point?
     if let compose = state.compose {
-        cursor = ComposeScreen.render(compose, viewer: state.viewer, in: layout.body, into: &grid)
+        cursor = ComposeScreen.render(
+            compose, viewer: state.viewer, in: layout.body, readerWidth: layout.main.width, into: &grid)
     }
     if let dialog = state.dialog {
         cursor = ComposeScreen.render(dialog, in: layout.body, into: &grid)
