@@ -332,6 +332,23 @@ final class ComposeTests: XCTestCase {
         Snapshot.assert(terminal.screen, named: "status-80x24")
     }
 
+    func testTinyTerminalsDrawTheComposerAndDialogsWithoutTrouble() throws {
+        let (loop, terminal) = try loopWithOwnThread()
+        fixture.press(.char("r"), on: loop)
+        type("Some words\nand lines", on: loop)
+        for (width, height) in [(1, 1), (5, 3), (12, 5), (30, 8), (80, 24)] {
+            loop.handle(.resize(width: width, height: height))
+            XCTAssertEqual(terminal.screen.count, height)
+        }
+        fixture.press(.escape, on: loop)
+        loop.handle(.resize(width: 8, height: 4))
+        fixture.press(.char("n"), .escape, .char("y"), .char("+"), on: loop)
+        loop.handle(.resize(width: 3, height: 3))
+        fixture.press(.escape, .char("H"), on: loop)
+        loop.handle(.resize(width: 100, height: 30))
+        XCTAssertTrue(terminal.text.contains("Never edited"), terminal.text)
+    }
+
     func testPreviewShowsThePostAsTheThreadWill() throws {
         let (loop, terminal) = fixture.startedLoop()
         fixture.press(.char("N"), on: loop)
