@@ -38,6 +38,14 @@ struct ThreadDocument: Equatable, Sendable {
         var post: PostView
         /// The paragraph, for a thread's block.
         var block: Block?
+
+        /// What identifies a target across reloads.
+        struct Key: Hashable, Sendable {
+            var post: EventID
+            var block: String?
+        }
+
+        var key: Key { Key(post: post.id, block: block?.id) }
     }
 
     let width: Int

@@ -12,8 +12,9 @@ public struct ThreadState: Equatable, Sendable {
     public internal(set) var isMissing = false
     /// The first line shown.
     public internal(set) var scroll = 0
-    /// The target (`document.targets`) chosen with `[`/`]`, if any.
-    var selection: Int?
+    /// The post (and paragraph) chosen with `[`/`]`, if any; kept by
+    /// identity so it survives reloads that add comments above it.
+    var selection: ThreadDocument.Target.Key?
     /// Whether the read marker was already saved for what is loaded.
     var isSavedRead = false
     var document: ThreadDocument?

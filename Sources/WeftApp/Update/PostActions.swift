@@ -86,10 +86,10 @@ enum PostActions {
         let visible = start..<min(lines.count, start + height)
         guard !visible.isEmpty else { return document.targets.first }
         let targets = document.targets
-        if let index = thread.selection, targets.indices.contains(index),
-           lines[visible].contains(where: { $0.part == targets[index].part })
+        if let key = thread.selection, let chosen = targets.first(where: { $0.key == key }),
+           lines[visible].contains(where: { $0.part == chosen.part })
         {
-            return targets[index]
+            return chosen
         }
         for index in visible where index == 0 || lines[index - 1].part != lines[index].part {
             if let target = target(forPart: lines[index].part, in: targets) {
@@ -116,7 +116,7 @@ enum PostActions {
         guard var thread = state.thread, let document = thread.document, !document.targets.isEmpty else { return }
         let current = selectedTarget(state).flatMap { target in document.targets.firstIndex(of: target) } ?? 0
         let index = min(max(0, current + delta), document.targets.count - 1)
-        thread.selection = index
+        thread.selection = document.targets[index].key
         state.thread = thread
         let part = document.targets[index].part
         guard let first = document.firstLine(of: part) else { return }
