@@ -21,6 +21,14 @@ enum PostText {
         var spans: [Span]
     }
 
+    /// The first line of `text`, with " …" when more follows: for one-line
+    /// quotes and excerpts.
+    static func firstLine(_ text: String) -> String {
+        let trimmed = text.drop { $0 == "\n" || $0 == " " }
+        guard let end = trimmed.firstIndex(of: "\n") else { return String(trimmed) }
+        return String(trimmed[..<end]) + " …"
+    }
+
     static let codeStyle = Style(.accent)
     static let quoteStyle = Style(.dim)
 

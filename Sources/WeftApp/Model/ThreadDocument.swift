@@ -204,7 +204,7 @@ private struct Builder {
         guard !comments.isEmpty else { return }
         let room = max(4, textWidth - 3)
         for comment in comments.prefix(3) {
-            let text = "↳ \(comment.author): " + WeftCore.Inert.line(comment.body)
+            let text = "↳ \(comment.author): " + WeftCore.Inert.line(PostText.firstLine(comment.body))
             add([Span(DisplayWidth.truncate(text, to: room), Style(.dim))], indent: 3)
         }
         if comments.count > 3 {
@@ -215,7 +215,8 @@ private struct Builder {
     /// The first line of the paragraph a contextual comment is about.
     mutating func quote(_ text: String, indent: Int) {
         let room = max(4, textWidth - indent - 1)
-        add([Span("│ " + DisplayWidth.truncate(WeftCore.Inert.line(text), to: room - 2), Style(.dim))], indent: indent)
+        let line = WeftCore.Inert.line(PostText.firstLine(text))
+        add([Span("│ " + DisplayWidth.truncate(line, to: room - 2), Style(.dim))], indent: indent)
     }
 
     private func commentHead(_ comment: PostView, detail: ThreadDetail, clock: ViewerClock) -> [Span] {

@@ -94,7 +94,8 @@ enum ComposeScreen {
             }
         }
         if let quote = compose.quote, let rect = areas.quote {
-            let text = "│ " + DisplayWidth.truncate(WeftCore.Inert.line(quote), to: max(1, rect.width - 2))
+            let line = WeftCore.Inert.line(PostText.firstLine(quote))
+            let text = "│ " + DisplayWidth.truncate(line, to: max(1, rect.width - 2))
             grid.put(text, x: rect.x, y: rect.y, style: Style(.dim), maxWidth: rect.width)
         }
         if let problem = compose.problem {
@@ -150,7 +151,8 @@ enum ComposeScreen {
             lines.append(PostText.Line(indent: 0, spans: [PostText.Span(title, Style(.normal, [.bold]))]))
             lines.append(PostText.Line(indent: 0, spans: []))
         }
-        lines.append(PostText.Line(indent: 0, spans: [PostText.Span(viewer.rawValue, Style(.accent, [.bold]))]))
+        let author = PostText.Span(viewer.rawValue, Style(.accent, [.bold]))
+        lines.append(PostText.Line(indent: max(0, indent - 3), spans: indent > 1 ? [PostText.Span("▸ ", Style(.dim)), author] : [author]))
         let text = compose.value(.body)
         let paragraphs = compose.field(.title) != nil ? Blocks.split(text).map(\.text) : [text]
         for paragraph in paragraphs {
