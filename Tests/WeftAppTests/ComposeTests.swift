@@ -332,6 +332,21 @@ final class ComposeTests: XCTestCase {
         Snapshot.assert(terminal.screen, named: "status-80x24")
     }
 
+    func testBracketedPasteGoesIntoTheFocusedFieldAsOneUndoStep() throws {
+        let (loop, terminal) = fixture.startedLoop()
+        loop.handle(.paste("ignored"))
+        XCTAssertTrue(terminal.text.contains("Pasting works in a composer"), terminal.text)
+        fixture.press(.char("N"), on: loop)
+        loop.handle(.paste("two\nlines"))
+        XCTAssertEqual(loop.state.compose?.value(.title), "two lines", "one line in a title")
+        XCTAssertEqual(loop.state.compose?.focusedField?.id, .title, "a pasted line break does not move on")
+        fixture.press(.tab, on: loop)
+        loop.handle(.paste("kept\nbreaks"))
+        XCTAssertEqual(loop.state.compose?.value(.body), "kept\nbreaks")
+        fixture.press(.ctrl("z"), on: loop)
+        XCTAssertEqual(loop.state.compose?.value(.body), "")
+    }
+
     func testTinyTerminalsDrawTheComposerAndDialogsWithoutTrouble() throws {
         let (loop, terminal) = try loopWithOwnThread()
         fixture.press(.char("r"), on: loop)

@@ -211,6 +211,29 @@ final class WritingTUITests: XCTestCase {
         XCTAssertEqual(blocks.first?["text"] as? String, text)
     }
 
+    func testBracketedPasteKeepsLineBreaksAsTextAndDropsEscapes() throws {
+        let t = try start()
+        t.send("N")
+        expect("New thread", in: t)
+        // Into the title: the line break becomes a space and the focus stays.
+        _ = try t.tmux(["set-buffer", "-b", "p", "Pasted\ntitle"])
+        _ = try t.tmux(["paste-buffer", "-p", "-b", "p", "-t", t.name])
+        expect("Title  Pasted title", in: t)
+        t.send("Tab")
+        _ = try t.tmux(["set-buffer", "-b", "p", "line one\nline two \u{1B}[2J done"])
+        _ = try t.tmux(["paste-buffer", "-p", "-b", "p", "-t", t.name])
+        expect("line two [2J done", in: t)
+        t.send("C-s")
+        expect("Thread posted.", in: t)
+        t.send("C-c")
+        XCTAssertEqual(t.waitForExit(), 0, t.screen())
+        let threads = try XCTUnwrap(try json(["thread", "list", "--board", "general"]) as? [[String: Any]])
+        let id = try XCTUnwrap(threads.first { $0["title"] as? String == "Pasted title" }?["id"] as? String)
+        let shown = try XCTUnwrap(try json(["thread", "show", id]) as? [String: Any])
+        let blocks = try XCTUnwrap((shown["thread"] as? [String: Any])?["blocks"] as? [[String: Any]])
+        XCTAssertEqual(blocks.first?["text"] as? String, "line one\nline two [2J done")
+    }
+
     func testKilledMidCompositionTheDraftIsOfferedOnRestart() throws {
         let t = try start()
         t.send("N")

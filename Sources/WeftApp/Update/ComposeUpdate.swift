@@ -102,6 +102,33 @@ enum ComposeUpdate {
         compose.editsSinceSave += 1
     }
 
+    /// A bracketed paste: all of it into the focused field as text (line
+    /// breaks stay in a text and become spaces in a one-line field), one
+    /// undo step. Outside a composer a paste does nothing.
+    static func pasted(_ text: String, _ state: inout State) -> [Effect] {
+        guard var compose = state.compose, state.dialog == nil, !compose.isPreviewing,
+              compose.fields.indices.contains(compose.focus)
+        else {
+            if state.dialog == nil {
+                state.notice = Notice("Pasting works in a composer (N, r, c, e, s).")
+            }
+            return []
+        }
+        state.compose = nil
+        if compose.editFocusedText({ $0.insert(text) }) == nil,
+           case .line(var input) = compose.fields[compose.focus].content
+        {
+            input.insert(text)
+            compose.fields[compose.focus].content = .line(input)
+            compose.revision += 1
+        }
+        compose.problem = nil
+        compose.editsSinceSave += text.count
+        state.compose = compose
+        updateCompletions(&state)
+        return compose.editsSinceSave >= 40 ? autosave(&state, force: true) : []
+    }
+
     /// Characters that arrived together (a paste): into the text at once,
     /// one undo step; anything else key by key.
     static func typed(_ text: String, _ state: inout State) -> [Effect] {

@@ -23,6 +23,8 @@ enum Input {
             return resize(to: Size(width: width, height: height), &state)
         case .tick:
             return ComposeUpdate.autosave(&state) + [.poll]
+        case .paste(let text):
+            return ComposeUpdate.pasted(text, &state)
         case .closed, .terminate:
             return ComposeUpdate.saveAndQuit(&state)
         }
