@@ -107,7 +107,7 @@ enum MembersScreen {
         writer.gap(Columns.marker)
         writer.cell("Handle", width: Columns.handle, style: dim, into: &grid)
         writer.gap()
-        writer.cell("Name", width: columns.name, style: dim, into: &grid)
+        writer.cell("Name · latest status", width: columns.name, style: dim, into: &grid)
         writer.gap(2)
         writer.cell("Local", width: Columns.local, style: dim, into: &grid)
         writer.gap(2)
