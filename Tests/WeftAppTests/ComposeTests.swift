@@ -176,6 +176,33 @@ final class ComposeTests: XCTestCase {
         XCTAssertTrue(terminal.text.contains("Select a paragraph"), terminal.text)
     }
 
+    /// The reducer alone: what a tick and Ctrl-S ask the loop to do.
+    func testReducerAsksForADraftSaveOnATickAndExactlyOneWriteOnSend() throws {
+        let (loop, _) = try loopWithOwnThread()
+        guard case .thread(let id) = loop.state.route, let board = loop.state.thread?.detail?.board.slug else {
+            return XCTFail("a thread is open")
+        }
+        var state = loop.state
+        XCTAssertFalse(state.members.members.isEmpty, "members were loaded for mentions")
+        XCTAssertEqual(reduce(&state, .input(.key(.char("r")))), [.loadDraft("comment:\(id)")])
+        for character in "Hi @user0" {
+            _ = reduce(&state, .input(.key(.char(character))))
+        }
+        XCTAssertEqual(
+            reduce(&state, .input(.tick)), [.saveDraft(key: "comment:\(id)", title: "", body: "Hi @user0"), .poll])
+        XCTAssertEqual(reduce(&state, .input(.tick)), [.poll], "nothing new to save")
+        let user0 = try Handle("user0")
+        XCTAssertEqual(
+            reduce(&state, .input(.key(.ctrl("s")))),
+            [.write(.commentCreated(CommentCreated(thread: id, body: "Hi @user0", mentions: [user0])), board: board,
+                    draftKey: "comment:\(id)")])
+        XCTAssertEqual(reduce(&state, .input(.key(.ctrl("s")))), [], "one write at a time")
+        XCTAssertNotNil(state.compose, "the composer stays until the write is done")
+        _ = reduce(&state, .writeFailed("Not sent: the disk is full"))
+        XCTAssertEqual(state.compose?.problem, "Not sent: the disk is full", "a failed write keeps the text")
+        XCTAssertEqual(state.compose?.value(.body), "Hi @user0")
+    }
+
     // MARK: - Reactions, edits, deletes
 
     func testReactPicksAndTogglesAndAcceptsFreeEntry() throws {
