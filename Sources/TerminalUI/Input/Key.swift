@@ -39,4 +39,6 @@ public enum InputEvent: Hashable, Sendable {
     case terminate
     /// The wait timed out with no input; a chance to refresh live data.
     case tick
+    /// Text the terminal marked as pasted (bracketed paste), line breaks as `\n`.
+    case paste(String)
 }

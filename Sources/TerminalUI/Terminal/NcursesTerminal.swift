@@ -55,6 +55,7 @@ public final class NcursesTerminal: Terminal {
     private static let exitHook: Void = {
         atexit {
             if NcursesTerminal.inCursesMode.exchange(false, ordering: .sequentiallyConsistent) {
+                NcursesTerminal.setBracketedPaste(false)
                 endwin()
             }
         }
@@ -188,6 +189,8 @@ public final class NcursesTerminal: Terminal {
             curs_set(0)
         }
         wrefresh(window)
+        NcursesTerminal.definePasteKeys()
+        NcursesTerminal.setBracketedPaste(true)
     }
 
     public func nextEvent(timeoutMs: Int) -> InputEvent {
@@ -228,6 +231,9 @@ public final class NcursesTerminal: Terminal {
                 }
                 continue
             }
+            if status == KEY_CODE_YES, Int32(code) == NcursesTerminal.pasteStartCode {
+                return readPaste()
+            }
             if let event = event(isFunctionKey: status == KEY_CODE_YES, code: UInt32(code)) {
                 return event
             }
@@ -237,6 +243,7 @@ public final class NcursesTerminal: Terminal {
     public func suspend() {
         guard !isStopped, !isSuspended else { return }
         def_prog_mode()
+        NcursesTerminal.setBracketedPaste(false)
         NcursesTerminal.inCursesMode.store(false, ordering: .sequentiallyConsistent)
         endwin()
         isSuspended = true
@@ -253,6 +260,7 @@ public final class NcursesTerminal: Terminal {
         clearok(weft_stdscr(), true)
         shown = nil
         wrefresh(weft_stdscr())
+        NcursesTerminal.setBracketedPaste(true)
     }
 
     /// Stops the process like Ctrl-Z does in a shell (raw mode delivers
@@ -271,6 +279,7 @@ public final class NcursesTerminal: Terminal {
         guard !isStopped else { return }
         isStopped = true
         if !isSuspended {
+            NcursesTerminal.setBracketedPaste(false)
             NcursesTerminal.inCursesMode.store(false, ordering: .sequentiallyConsistent)
             endwin()
         }

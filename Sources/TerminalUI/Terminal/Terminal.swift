@@ -7,8 +7,9 @@
 //   text inert (`Inert`), word wrapping (`TextWrap`).
 // - Grid: `CellGrid`, the frame a screen renders into, with `Style` roles that
 //   a `Palette` maps to colors or, under NO_COLOR, to attributes only.
-// - Input: `Key`, `MouseEvent`, `InputEvent`, and the pure `KeyDecoder`.
-// - Widgets: `ListView`, `TitleBar`, `StatusBar`, `Modal`, `LineInput` — pure
+// - Input: `Key`, `MouseEvent`, `InputEvent` (bracketed pastes arrive whole as
+//   `.paste`), and the pure `KeyDecoder`.
+// - Widgets: `ListView`, `TitleBar`, `StatusBar`, `Modal`, `LineInput`, `Editor` — pure
 //   functions of their state into a `CellGrid` region.
 // - Terminal: the `Terminal` protocol, `HeadlessTerminal` for tests and
 //   `NcursesTerminal`, the real backend.

@@ -17,6 +17,12 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case switchFocus, help, quit
     case sync
     case click, wheel
+    // Writing (see Docs/writing.md).
+    case newThread, reply, commentOnBlock, react, editPost, deletePost, postHistory, nextPost, previousPost
+    case statusUpdate, filterStatus
+    case send, preview, externalEditor, nextField, previousField, cancel, undo, redo
+    case textMove, textLine, textPage, textWord, textDelete, textDeleteWord, textKill, textNewLine
+    case confirmYes, confirmNo, previousChoice, nextChoice, choose
 
     /// The keys (or mouse actions) that run the command.
     public var bindings: [KeyBinding] {
@@ -37,6 +43,38 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .sync: [.key(.char("S"), "S")]
         case .click: [.mouse(.click, "click")]
         case .wheel: [.mouse(.wheel, "wheel")]
+        case .newThread: [.key(.char("N"), "N")]
+        case .reply: [.key(.char("r"), "r")]
+        case .commentOnBlock: [.key(.char("c"), "c")]
+        case .react: [.key(.char("+"), "+")]
+        case .editPost: [.key(.char("e"), "e")]
+        case .deletePost: [.key(.char("D"), "D")]
+        case .postHistory: [.key(.char("H"), "H")]
+        case .nextPost: [.key(.char("]"), "]")]
+        case .previousPost: [.key(.char("["), "[")]
+        case .statusUpdate: [.key(.char("s"), "s")]
+        case .filterStatus: [.key(.char("F"), "F")]
+        case .send: [.key(.ctrl("s"), "Ctrl-S")]
+        case .preview: [.key(.ctrl("p"), "Ctrl-P")]
+        case .externalEditor: [.key(.ctrl("e"), "Ctrl-E")]
+        case .nextField: [.key(.tab, "Tab")]
+        case .previousField: [.key(.backTab, "Shift-Tab")]
+        case .cancel: [.key(.escape, "Esc")]
+        case .undo: [.key(.ctrl("z"), "Ctrl-Z")]
+        case .redo: [.key(.ctrl("y"), "Ctrl-Y")]
+        case .textMove: [.key(.left, "←"), .key(.right, "→"), .key(.up, "↑"), .key(.down, "↓")]
+        case .textLine: [.key(.home, "Home"), .key(.ctrl("a"), "Ctrl-A"), .key(.end, "End")]
+        case .textPage: [.key(.pageUp, "PgUp"), .key(.pageDown, "PgDn")]
+        case .textWord: [.key(.ctrl("b"), "Ctrl-B"), .key(.ctrl("f"), "Ctrl-F")]
+        case .textDelete: [.key(.backspace, "Backspace"), .key(.delete, "Del")]
+        case .textDeleteWord: [.key(.ctrl("w"), "Ctrl-W")]
+        case .textKill: [.key(.ctrl("u"), "Ctrl-U"), .key(.ctrl("k"), "Ctrl-K")]
+        case .textNewLine: [.key(.enter, "Enter")]
+        case .confirmYes: [.key(.char("y"), "y"), .key(.enter, "Enter")]
+        case .confirmNo: [.key(.char("n"), "n"), .key(.escape, "Esc")]
+        case .previousChoice: [.key(.left, "←")]
+        case .nextChoice: [.key(.right, "→")]
+        case .choose: [.key(.enter, "Enter")]
         }
     }
 
@@ -61,6 +99,38 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .sync: "Sync now with the team's git remote (a space synced with git, see Docs/sync.md)"
         case .click: "Select a row; click the selected row again to open it (closes the help)"
         case .wheel: "Scroll the pane under the pointer"
+        case .newThread: "Start a new thread (in the selected or open board)"
+        case .reply: "Reply to the selected comment, or comment on the thread"
+        case .commentOnBlock: "Comment on the selected paragraph of the thread (a contextual comment)"
+        case .react: "React to the selected post (pick one or type your own; again to remove yours)"
+        case .editPost: "Edit your selected post"
+        case .deletePost: "Delete your selected post (asks first)"
+        case .postHistory: "Show the earlier versions of the selected post"
+        case .nextPost: "Select the next paragraph or comment"
+        case .previousPost: "Select the previous paragraph or comment"
+        case .statusUpdate: "Post a status update (on track, at risk, blocked, done, note)"
+        case .filterStatus: "Filter status updates by person, board and kind"
+        case .send: "Send: post, save the edit, or apply the filter"
+        case .preview: "Preview the post exactly as readers will see it (again to go back)"
+        case .externalEditor: "Edit the text in $VISUAL / $EDITOR (vi when unset)"
+        case .nextField: "Next field; completes a @mention while one is offered"
+        case .previousField: "Previous field"
+        case .cancel: "Close (asks when there is unsent text; the draft is kept)"
+        case .undo: "Undo"
+        case .redo: "Redo"
+        case .textMove: "Move by character and by display row; ←/→ change a choice"
+        case .textLine: "Go to the start / end of the line"
+        case .textPage: "Move a page up / down"
+        case .textWord: "Move back / forward by word"
+        case .textDelete: "Delete before / after the cursor"
+        case .textDeleteWord: "Delete the word before the cursor"
+        case .textKill: "Delete to the start / end of the line"
+        case .textNewLine: "New line (a blank line starts a new paragraph); next field in a one-line field"
+        case .confirmYes: "Yes (restore the draft, delete, quit…)"
+        case .confirmNo: "No / close"
+        case .previousChoice: "Previous reaction"
+        case .nextChoice: "Next reaction"
+        case .choose: "React with the typed or the highlighted reaction"
         }
     }
 
@@ -102,6 +172,33 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .sync: "sync"
         case .click: "select"
         case .wheel: "scroll"
+        case .newThread: "new thread"
+        case .reply: "reply"
+        case .commentOnBlock: "comment ¶"
+        case .react: "react"
+        case .editPost: "edit"
+        case .deletePost: "delete"
+        case .postHistory: "history"
+        case .nextPost: "select"
+        case .previousPost: "previous post"
+        case .statusUpdate: "status"
+        case .filterStatus: "filter"
+        case .send: "send"
+        case .preview: "preview"
+        case .externalEditor: "$EDITOR"
+        case .nextField: "next field"
+        case .previousField: "previous field"
+        case .cancel: "cancel"
+        case .undo: "undo"
+        case .redo: "redo"
+        case .textMove, .textLine, .textPage, .textWord: "move"
+        case .textDelete, .textDeleteWord, .textKill: "delete"
+        case .textNewLine: "new line"
+        case .confirmYes: "yes"
+        case .confirmNo: "no"
+        case .previousChoice: "previous"
+        case .nextChoice: "next"
+        case .choose: "react"
         }
     }
 
@@ -112,21 +209,42 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .nextUnread, .previousUnread: .unread
         case .help, .quit, .sync: .general
         case .click, .wheel: .mouse
+        case .newThread, .reply, .commentOnBlock, .react, .editPost, .deletePost, .postHistory, .nextPost,
+            .previousPost, .statusUpdate, .filterStatus:
+            .writing
+        case .send, .preview, .externalEditor, .nextField, .previousField, .cancel, .undo, .redo, .textMove, .textLine,
+            .textPage, .textWord, .textDelete, .textDeleteWord, .textKill, .textNewLine:
+            .composing
+        case .confirmYes, .confirmNo, .previousChoice, .nextChoice, .choose: .dialogs
         }
     }
 
     /// Where the command works.
     public var contexts: Set<KeyContext> {
         switch self {
-        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
-            Set(KeyContext.allCases)
+        case .moveDown, .moveUp:
+            KeyContext.browsing.union([.confirm])
+        case .pageDown, .pageUp, .top, .bottom:
+            KeyContext.browsing
         case .open: [.boards, .board, .sidebar]
-        case .back, .help, .quit: Set(KeyContext.allCases)
+        case .back, .help: KeyContext.browsing
+        case .quit: Set(KeyContext.allCases)
         case .nextUnread, .previousUnread: [.board, .thread]
-        case .switchFocus: [.boards, .board, .thread, .members, .sidebar]
-        case .sync: [.boards, .board, .thread, .members, .sidebar]
+        case .switchFocus: [.boards, .board, .thread, .members, .sidebar, .status]
+        case .sync: [.boards, .board, .thread, .members, .sidebar, .status]
         case .click: [.boards, .board, .members, .sidebar, .help]
-        case .wheel: Set(KeyContext.allCases)
+        case .wheel: KeyContext.browsing
+        case .newThread: [.boards, .board]
+        case .reply, .commentOnBlock, .react, .editPost, .deletePost, .postHistory, .nextPost, .previousPost:
+            [.thread]
+        case .statusUpdate: KeyContext.browsing.subtracting([.help])
+        case .filterStatus: [.status]
+        case .send, .preview, .externalEditor, .nextField, .previousField, .undo, .redo, .textMove, .textLine,
+            .textPage, .textWord, .textDelete, .textDeleteWord, .textKill, .textNewLine:
+            [.compose]
+        case .cancel: [.compose, .picker]
+        case .confirmYes, .confirmNo: [.confirm]
+        case .previousChoice, .nextChoice, .choose: [.picker]
         }
     }
 
@@ -151,13 +269,16 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
 
 /// The groups of the key table, in the order the help shows them.
 public enum KeyCategory: String, CaseIterable, Hashable, Sendable {
-    case moving, screens, unread, general, mouse
+    case moving, screens, unread, writing, composing, dialogs, general, mouse
 
     public var title: String {
         switch self {
         case .moving: "Moving"
         case .screens: "Screens"
         case .unread: "Unread"
+        case .writing: "Writing"
+        case .composing: "In the composer"
+        case .dialogs: "Questions and pickers"
         case .general: "General"
         case .mouse: "Mouse"
         }

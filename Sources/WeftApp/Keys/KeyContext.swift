@@ -3,6 +3,8 @@
 /// contexts it works in.
 public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case boards, board, thread, members, sidebar, help
+    /// The Status screen; a composer; a yes/no question; the reaction picker.
+    case status, compose, confirm, picker
 
     /// The name shown in the help overlay and in `Docs/keys.md`.
     public var title: String {
@@ -13,6 +15,10 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .members: "Members"
         case .sidebar: "Sidebar"
         case .help: "Help"
+        case .status: "Status"
+        case .compose: "Composer"
+        case .confirm: "Question"
+        case .picker: "Reaction picker"
         }
     }
 
@@ -21,11 +27,24 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     var hintedCommands: [Command] {
         switch self {
         case .boards: [.open, .moveDown, .switchFocus, .help, .back]
-        case .board: [.open, .nextUnread, .back, .moveDown, .switchFocus, .help]
-        case .thread: [.moveDown, .pageDown, .nextUnread, .back, .help]
+        case .board: [.open, .newThread, .nextUnread, .back, .moveDown, .switchFocus, .help]
+        case .thread: [.moveDown, .nextPost, .reply, .commentOnBlock, .react, .back, .help, .nextUnread]
         case .members: [.moveDown, .back, .switchFocus, .help]
         case .sidebar: [.open, .moveDown, .switchFocus, .help]
         case .help: [.moveDown, .help]
+        case .status: [.moveDown, .filterStatus, .statusUpdate, .back, .switchFocus, .help]
+        case .compose: [.send, .nextField, .preview, .externalEditor, .cancel]
+        case .confirm: [.confirmYes, .confirmNo]
+        case .picker: [.choose, .nextChoice, .cancel]
         }
+    }
+}
+
+extension KeyContext {
+    /// Where the single-letter browsing keys work: everywhere except where
+    /// letters are typed (the composer, the reaction picker) or answered
+    /// (a question).
+    static var browsing: Set<KeyContext> {
+        Set(allCases).subtracting([.compose, .confirm, .picker])
     }
 }

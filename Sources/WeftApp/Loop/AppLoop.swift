@@ -45,9 +45,49 @@ public final class AppLoop {
     public func run() -> Int32 {
         start()
         while !isFinished {
-            handle(terminal.nextEvent(timeoutMs: Self.tickMilliseconds))
+            let event = terminal.nextEvent(timeoutMs: Self.tickMilliseconds)
+            if state.compose != nil, Self.typedCharacter(event) != nil {
+                handleBurst(startingWith: event)
+            } else {
+                handle(event)
+            }
         }
         return 0
+    }
+
+    /// Handles characters that arrived together (a paste) and draws the result.
+    public func handleTyped(_ text: String) {
+        guard !isFinished else { return }
+        dispatch(.typed(text))
+        finishFrame()
+    }
+
+    /// Characters that are already waiting (a paste, or fast typing) go to
+    /// the composer as one action and one frame, so pasting a long text
+    /// costs one insertion instead of one frame per character.
+    private func handleBurst(startingWith first: InputEvent) {
+        var text = ""
+        var next: InputEvent? = first
+        while let event = next, let character = Self.typedCharacter(event), text.count < 1_000_000 {
+            text.append(character)
+            next = terminal.nextEvent(timeoutMs: 0)
+            if next == .tick { next = nil }
+        }
+        if !text.isEmpty, !isFinished {
+            dispatch(text.count == 1 ? .input(first) : .typed(text))
+        }
+        if let next {
+            dispatch(.input(next))
+        }
+        finishFrame()
+    }
+
+    private static func typedCharacter(_ event: InputEvent) -> Character? {
+        switch event {
+        case .key(.char(let character)): character
+        case .key(.enter): "\n"
+        default: nil
+        }
     }
 
     /// Loads the Boards screen and draws the first frame; the unread counts
@@ -86,6 +126,11 @@ public final class AppLoop {
                 }
                 continue
             }
+            if case .externalEditor(let text) = effect {
+                dispatch(ExternalEditor(store: store, terminal: terminal).edit(text))
+                drawn = nil
+                continue
+            }
             if SyncWorker.handles(effect) {
                 if let answer = syncWorker.run(effect) { dispatch(answer) }
             } else if let answer = EffectRunner(store: store, viewer: state.viewer).run(effect) {
@@ -117,7 +162,8 @@ public final class AppLoop {
 
     private func draw() {
         guard drawn != state else { return }
-        terminal.draw(render(state, size: state.size), cursor: nil)
+        let frame = renderFrame(state, size: state.size)
+        terminal.draw(frame.grid, cursor: frame.cursor)
         drawn = state
     }
 }

@@ -48,6 +48,34 @@ struct EffectRunner {
         case .poll:
             try index.catchUp()
             return .polled(now: store.now, version: try index.version())
+        case .write(let payload, let board, let draftKey):
+            let event: Event
+            do {
+                event = try store.append(payload, board: board)
+            } catch {
+                return .writeFailed("Not sent: \(error.description)")
+            }
+            if let draftKey {
+                try index.deleteDraft(draftKey)
+            }
+            return .written(event, board: board)
+        case .saveDraft(let key, let title, let body):
+            try index.saveDraft(Draft(key: key, title: title, body: body, savedAt: store.now))
+            return nil
+        case .loadDraft(let key):
+            return .draftLoaded(key: key, try index.draft(key))
+        case .deleteDraft(let key):
+            try index.deleteDraft(key)
+            return nil
+        case .loadStatuses(let filter):
+            return .statusesLoaded(filter, try index.statuses(filter))
+        case .loadLatestStatuses:
+            return .latestStatusesLoaded(try index.latestStatuses())
+        case .loadHistory(let id):
+            return .historyLoaded(id, try index.history(of: id))
+        case .externalEditor:
+            // Needs the terminal: the app loop runs it (`ExternalEditor`).
+            return nil
         case .quit, .loadSyncStatus, .sync:
             // The loop's SyncWorker runs the sync effects.
             return nil

@@ -33,6 +33,21 @@ public enum Action: Equatable, Sendable {
     case syncStatusLoaded(SyncStatus, interval: Int?)
     /// A sync (`Effect.sync`) ended at `now`.
     case syncFinished(SyncOutcome, now: Timestamp)
+    /// `Effect.write` put the event in the journal (`board` nil: the space journal).
+    case written(Event, board: BoardSlug?)
+    /// `Effect.write` failed; the composer stays open with the message.
+    case writeFailed(String)
+    /// `Effect.loadDraft` found the draft saved under the key, or nothing.
+    case draftLoaded(key: String, Draft?)
+    /// The external editor exited with this text (nil: it failed; see the notice).
+    case externalEditorFinished(String?)
+    case statusesLoaded(StatusFilter, [StatusUpdate])
+    /// Each member's latest status update (for the Members screen).
+    case latestStatusesLoaded([StatusUpdate])
+    /// Every version of a post, oldest first.
+    case historyLoaded(EventID, [Revision])
+    /// Characters (and line breaks) that arrived together, e.g. a paste.
+    case typed(String)
     /// An effect failed; the message is shown on the status line.
     case failed(String)
 }

@@ -26,6 +26,17 @@ public enum Effect: Hashable, Sendable {
     case loadSyncStatus
     /// Syncs with the git remote, in the background; `.syncFinished` follows.
     case sync
+    /// Appends an event (`Store.append`, the only write path), then deletes
+    /// the draft it was written from.
+    case write(Payload, board: BoardSlug?, draftKey: String?)
+    case saveDraft(key: String, title: String, body: String)
+    case loadDraft(String)
+    case deleteDraft(String)
+    /// Suspends the terminal and edits the text in $VISUAL / $EDITOR.
+    case externalEditor(String)
+    case loadStatuses(StatusFilter)
+    case loadLatestStatuses
+    case loadHistory(EventID)
     /// Stops the loop.
     case quit
 

@@ -25,6 +25,11 @@ public struct State: Equatable, Sendable {
     public internal(set) var board: BoardState?
     public internal(set) var thread: ThreadState?
     public internal(set) var members = MembersState()
+    /// The open composer (`ComposeUpdate`), drawn over the main pane.
+    public internal(set) var compose: ComposeState?
+    /// A question or picker over everything else.
+    public internal(set) var dialog: DialogState?
+    public internal(set) var statusFeed = StatusFeedState()
     /// The help overlay, when open.
     public internal(set) var help: HelpState?
     public internal(set) var notice: Notice?
@@ -45,6 +50,8 @@ public struct State: Equatable, Sendable {
 
     /// Where keys go now.
     public var context: KeyContext {
+        if let dialog { return dialog.context }
+        if compose != nil { return .compose }
         if help != nil { return .help }
         return focus == .sidebar ? .sidebar : route.context
     }
@@ -65,6 +72,6 @@ public struct State: Equatable, Sendable {
 
     /// The items of the sidebar: the screens that work, then the boards.
     var sidebarItems: [SidebarItem] {
-        [.boards, .members] + boards.rows.map { .board($0.board.slug) }
+        [.boards, .members, .status] + boards.rows.map { .board($0.board.slug) }
     }
 }

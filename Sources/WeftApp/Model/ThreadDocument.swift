@@ -30,10 +30,30 @@ struct ThreadDocument: Equatable, Sendable {
         var part: Int
     }
 
+    /// Something a key can act on: the thread, one of its paragraphs, or a
+    /// comment (`[`/`]` select; `r`, `c`, `+`, `e`, `D`, `H` act).
+    struct Target: Equatable, Sendable {
+        /// The element of `lines` it is drawn as.
+        var part: Int
+        var post: PostView
+        /// The paragraph, for a thread's block.
+        var block: Block?
+
+        /// What identifies a target across reloads.
+        struct Key: Hashable, Sendable {
+            var post: EventID
+            var block: String?
+        }
+
+        var key: Key { Key(post: post.id, block: block?.id) }
+    }
+
     let width: Int
     /// Lines pinned above the scrolling text.
     let header: [Line]
     let lines: [Line]
+    /// The selectable posts and paragraphs, in reading order.
+    let targets: [Target]
 
     /// Replies deeper than this are indented no further.
     static let maximumDepth = 6
@@ -46,6 +66,7 @@ struct ThreadDocument: Equatable, Sendable {
         builder.head(detail, clock: clock)
         builder.comments(detail, clock: clock)
         lines = builder.lines
+        targets = builder.targets
     }
 
     /// The first line of `part`, for restoring a reading position.
@@ -85,6 +106,7 @@ struct ThreadDocument: Equatable, Sendable {
 private struct Builder {
     let textWidth: Int
     var lines: [ThreadDocument.Line] = []
+    var targets: [ThreadDocument.Target] = []
     var part = 0
 
     init(textWidth: Int) {
@@ -101,10 +123,11 @@ private struct Builder {
         add([])
     }
 
-    /// Wraps `text` to the width left after `indent` and adds its lines.
-    mutating func paragraph(_ text: String, indent: Int, style: Style = .normal) {
-        for line in TextWrap.lines(text, width: max(4, textWidth - indent + 1)) {
-            add([Span(line, style)], indent: indent)
+    /// Lays `text` out (light Markdown, `PostText`) in the width left after
+    /// `indent` and adds its lines.
+    mutating func paragraph(_ text: String, indent: Int) {
+        for line in PostText.lines(text, width: max(4, textWidth - indent + 1)) {
+            add(line.spans, indent: indent + line.indent)
         }
     }
 
@@ -120,6 +143,7 @@ private struct Builder {
         if post.unread {
             meta.append(Span(" · new", Style(.unread)))
         }
+        targets.append(ThreadDocument.Target(part: part, post: post))
         add(meta)
         blank()
         if post.redacted {
@@ -129,7 +153,9 @@ private struct Builder {
         } else {
             for block in post.blocks {
                 part += 1
+                targets.append(ThreadDocument.Target(part: part, post: post, block: block))
                 paragraph(block.text, indent: 1)
+                anchored(to: block, in: detail)
                 blank()
             }
         }
@@ -155,7 +181,11 @@ private struct Builder {
             part += 1
             let comment = detail.comments[entry.index]
             let indent = 1 + min(entry.depth, depthLimit) * 2
+            targets.append(ThreadDocument.Target(part: part, post: comment))
             add(commentHead(comment, detail: detail, clock: clock), indent: indent)
+            if let anchor = comment.anchor, let block = detail.thread.blocks.first(where: { $0.id == anchor }) {
+                quote(block.text, indent: indent + 2)
+            }
             if comment.redacted {
                 add([Span("[deleted]", Style(.dim))], indent: indent + 2)
             } else {
@@ -166,6 +196,27 @@ private struct Builder {
             }
             blank()
         }
+    }
+
+    /// The contextual comments on `block`, one line each, under it.
+    mutating func anchored(to block: Block, in detail: ThreadDetail) {
+        let comments = detail.comments.filter { $0.anchor == block.id && !$0.redacted }
+        guard !comments.isEmpty else { return }
+        let room = max(4, textWidth - 3)
+        for comment in comments.prefix(3) {
+            let text = "↳ \(comment.author): " + WeftCore.Inert.line(PostText.firstLine(comment.body))
+            add([Span(DisplayWidth.truncate(text, to: room), Style(.dim))], indent: 3)
+        }
+        if comments.count > 3 {
+            add([Span("↳ \(comments.count - 3) more below", Style(.dim))], indent: 3)
+        }
+    }
+
+    /// The first line of the paragraph a contextual comment is about.
+    mutating func quote(_ text: String, indent: Int) {
+        let room = max(4, textWidth - indent - 1)
+        let line = WeftCore.Inert.line(PostText.firstLine(text))
+        add([Span("│ " + DisplayWidth.truncate(line, to: room - 2), Style(.dim))], indent: indent)
     }
 
     private func commentHead(_ comment: PostView, detail: ThreadDetail, clock: ViewerClock) -> [Span] {

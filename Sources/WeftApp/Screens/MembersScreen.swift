@@ -6,6 +6,8 @@ import WeftCore
 public struct MembersState: Equatable, Sendable {
     public internal(set) var members: [Member] = []
     public internal(set) var list = ListView()
+    /// Each member's latest status update.
+    public internal(set) var latestStatus: [Handle: StatusUpdate] = [:]
 }
 
 /// The Members screen: each member's handle, name, local time now, working
@@ -92,7 +94,9 @@ enum MembersScreen {
         }
         state.members.list.render(into: &grid, in: listRect) { row, grid in
             guard row.index < members.count else { return }
-            drawRow(members[row.index], columns: columns, now: state.clock.now, in: row.rect, into: &grid)
+            let member = members[row.index]
+            drawRow(member, latest: state.members.latestStatus[member.handle], columns: columns, now: state.clock.now,
+                    in: row.rect, into: &grid)
         }
     }
 
@@ -103,7 +107,7 @@ enum MembersScreen {
         writer.gap(Columns.marker)
         writer.cell("Handle", width: Columns.handle, style: dim, into: &grid)
         writer.gap()
-        writer.cell("Name", width: columns.name, style: dim, into: &grid)
+        writer.cell("Name · latest status", width: columns.name, style: dim, into: &grid)
         writer.gap(2)
         writer.cell("Local", width: Columns.local, style: dim, into: &grid)
         writer.gap(2)
@@ -118,14 +122,20 @@ enum MembersScreen {
         }
     }
 
-    private static func drawRow(_ member: Member, columns: Columns, now: Timestamp, in rect: Rect, into grid: inout CellGrid) {
+    private static func drawRow(_ member: Member, latest: StatusUpdate?, columns: Columns, now: Timestamp, in rect: Rect,
+                                into grid: inout CellGrid) {
         let working = isWorking(member, at: now)
         let zone = member.timeZone.flatMap(TimeZone.init(identifier:))
         var writer = RowWriter(in: rect)
         writer.cell(working == true ? "●" : "", width: Columns.marker, style: Style(.accent), into: &grid)
         writer.cell(member.handle.rawValue, width: Columns.handle, style: Style(.accent), into: &grid)
         writer.gap()
-        writer.cell(member.name ?? "", width: columns.name, into: &grid)
+        // The name column also shows the member's latest status update.
+        var name = member.name ?? ""
+        if let latest {
+            name += (name.isEmpty ? "" : " · ") + "[\(latest.kind.label)] " + WeftCore.Inert.line(latest.text)
+        }
+        writer.cell(name, width: columns.name, into: &grid)
         writer.gap(2)
         writer.cell(zone.map { LocalTime($0).clock(now) } ?? "—", width: Columns.local, style: Style(.dim), into: &grid)
         writer.gap(2)

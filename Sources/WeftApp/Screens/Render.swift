@@ -8,6 +8,12 @@ import WeftCore
 /// from the loaded window, the thread its visible lines, so a frame costs the
 /// same for a space of 100 posts or 1,000,000.
 public func render(_ state: State, size: Size) -> CellGrid {
+    renderFrame(state, size: size).grid
+}
+
+/// The frame and where the terminal cursor goes (in a composer's field or
+/// the reaction picker's input), or nil to hide it.
+public func renderFrame(_ state: State, size: Size) -> (grid: CellGrid, cursor: Point?) {
     var grid = CellGrid(size: size)
     var state = state
     state.size = size
@@ -18,13 +24,22 @@ public func render(_ state: State, size: Size) -> CellGrid {
     case .board: BoardScreen.render(state, in: layout.main, into: &grid)
     case .thread: ThreadScreen.render(state, in: layout.main, into: &grid)
     case .members: MembersScreen.render(state, in: layout.main, into: &grid)
+    case .status: StatusScreen.render(state, in: layout.main, into: &grid)
     }
     Sidebar.render(state, layout: layout, into: &grid)
     Chrome.statusBar(state).render(into: &grid, in: layout.status)
     if let help = state.help {
         HelpOverlay.render(help, in: layout.body, into: &grid)
     }
-    return grid
+    var cursor: Point?
+    if let compose = state.compose {
+        cursor = ComposeScreen.render(
+            compose, viewer: state.viewer, in: layout.body, readerWidth: layout.main.width, into: &grid)
+    }
+    if let dialog = state.dialog {
+        cursor = ComposeScreen.render(dialog, in: layout.body, into: &grid)
+    }
+    return (grid, cursor)
 }
 
 /// The title bar and status line texts.
@@ -37,6 +52,8 @@ enum Chrome {
             parts.append("Boards")
         case .members:
             parts.append("Members")
+        case .status:
+            parts.append("Status")
         case .board(let slug):
             let title = state.boards.row(slug)?.board.title
             parts.append("#" + slug.rawValue + (title.map { " · " + $0 } ?? ""))
@@ -64,7 +81,7 @@ enum Chrome {
         switch context {
         case .help:
             right = state.help.map { HelpOverlay.position($0, area: state.layout.body) } ?? ""
-        case .sidebar:
+        case .sidebar, .compose, .confirm, .picker:
             right = ""
         default:
             switch state.route {
@@ -72,6 +89,7 @@ enum Chrome {
             case .board: right = BoardScreen.position(state)
             case .thread: right = ThreadScreen.position(state)
             case .members: right = MembersScreen.position(state)
+            case .status: right = StatusScreen.position(state)
             }
         }
         let sync = SyncUpdate.statusText(state)

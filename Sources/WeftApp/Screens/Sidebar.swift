@@ -4,6 +4,7 @@ import WeftCore
 /// An entry of the sidebar: a screen, or a board.
 enum SidebarItem: Hashable, Sendable {
     case boards, members
+    case status
     case board(BoardSlug)
 }
 
@@ -16,6 +17,7 @@ enum Sidebar {
         switch state.route {
         case .boards: .boards
         case .members: .members
+        case .status: .status
         case .board(let slug): .board(slug)
         case .thread: state.board.map { .board($0.slug) } ?? .boards
         }
@@ -101,6 +103,8 @@ enum Sidebar {
             count = state.totalUnread
         case .members:
             label = "Members"
+        case .status:
+            label = "Status"
         case .board(let slug):
             label = "  # " + slug.rawValue
             count = state.boards.unread?[slug]

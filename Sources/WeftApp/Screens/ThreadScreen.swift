@@ -12,6 +12,9 @@ public struct ThreadState: Equatable, Sendable {
     public internal(set) var isMissing = false
     /// The first line shown.
     public internal(set) var scroll = 0
+    /// The post (and paragraph) chosen with `[`/`]`, if any; kept by
+    /// identity so it survives reloads that add comments above it.
+    var selection: ThreadDocument.Target.Key?
     /// Whether the read marker was already saved for what is loaded.
     var isSavedRead = false
     var document: ThreadDocument?
@@ -133,8 +136,12 @@ enum ThreadScreen {
             grid.put(String(repeating: "─", count: max(0, rect.width)), x: rect.x, y: ruleY, style: Style(.dim))
         }
         let first = min(thread.scroll, max(0, document.lines.count - 1))
+        let selected = PostActions.selectedTarget(state)?.part
         for (row, line) in document.lines.dropFirst(first).prefix(text.height).enumerated() {
             draw(line, y: text.y + row, in: text, into: &grid)
+            if line.part == selected, !line.spans.isEmpty {
+                grid.put("▌", x: text.x, y: text.y + row, style: Style(.accent))
+            }
         }
     }
 

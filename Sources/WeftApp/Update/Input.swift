@@ -7,18 +7,28 @@ enum Input {
         switch event {
         case .key(let key):
             state.notice = nil
+            if state.dialog != nil {
+                return DialogUpdate.handle(key, &state)
+            }
+            if state.compose != nil {
+                return ComposeUpdate.handle(key, &state)
+            }
             guard let command = Command.matching(key, in: state.context) else { return [] }
             return run(command, key: key, &state)
         case .mouse(let mouse):
+            // Composers and questions are answered with keys.
+            guard state.compose == nil, state.dialog == nil else { return [] }
             return Mouse.handle(mouse, &state)
         case .resize(let width, let height):
             return resize(to: Size(width: width, height: height), &state)
         case .tick:
             // While git merges, journals are replaced file by file: reading one
             // half-written would look like a rewrite. The sync's end polls.
-            return state.sync?.running == true ? [] : [.poll]
+            return ComposeUpdate.autosave(&state) + (state.sync?.running == true ? [] : [.poll])
+        case .paste(let text):
+            return ComposeUpdate.pasted(text, &state)
         case .closed, .terminate:
-            return Navigation.quit(&state)
+            return ComposeUpdate.saveAndQuit(&state)
         }
     }
 
@@ -26,9 +36,13 @@ enum Input {
     static func run(_ command: Command, key: Key, _ state: inout State) -> [Effect] {
         switch command {
         case .quit:
-            return Navigation.quit(&state)
+            return ComposeUpdate.quitRequested(&state)
         case .sync:
             return SyncUpdate.requested(&state)
+        case .statusUpdate where state.help == nil:
+            return ComposeUpdate.openStatus(&state)
+        case .newThread where state.help == nil && state.focus == .main:
+            return ComposeUpdate.openNewThread(&state)
         case .help where state.help == nil:
             state.help = HelpState(context: state.screenContext)
             return []
@@ -45,7 +59,11 @@ enum Input {
         if state.focus == .sidebar {
             return Sidebar.handle(command, &state)
         }
+        if case .thread = state.route, let effects = PostActions.handle(command, &state) {
+            return effects
+        }
         switch state.route {
+        case .status: return StatusScreen.handle(command, key: key, &state)
         case .boards: return BoardsScreen.handle(command, key: key, &state)
         case .board: return BoardScreen.handle(command, key: key, &state)
         case .thread: return ThreadScreen.handle(command, key: key, &state)
@@ -65,6 +83,8 @@ enum Input {
         }
         Sidebar.sync(&state, selectCurrent: false)
         ThreadScreen.relayout(&state)
+        state.statusFeed.list.setRowCount(state.statusFeed.updates.count, height: StatusScreen.height(state))
+        ComposeUpdate.layout(&state)
         if let help = state.help {
             let area = state.layout.body
             state.help?.firstLine = min(help.firstLine, HelpOverlay.lastFirstLine(help, area: area))
@@ -108,7 +128,7 @@ enum Mouse {
         case .boards: BoardsScreen.click(y: y, &state)
         case .board: BoardScreen.click(y: y, &state)
         case .members: MembersScreen.click(y: y, &state)
-        case .thread: []
+        case .thread, .status: []
         }
     }
 
@@ -123,6 +143,7 @@ enum Mouse {
         case .board: return BoardScreen.scroll(by: delta, &state)
         case .members: MembersScreen.scroll(by: delta, &state)
         case .thread: ThreadScreen.scroll(by: delta, &state)
+        case .status: state.statusFeed.list.scroll(by: delta, height: StatusScreen.height(state))
         }
         return []
     }

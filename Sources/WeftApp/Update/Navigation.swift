@@ -15,7 +15,11 @@ enum Navigation {
         case .members:
             let effects = leaveThread(&state)
             state.stack = [.boards, .members]
-            return effects + [.loadMembers]
+            return effects + [.loadMembers, .loadLatestStatuses]
+        case .status:
+            let effects = leaveThread(&state)
+            state.stack = [.boards, .status]
+            return effects + [.loadStatuses(state.statusFeed.filter)]
         case .board(let slug):
             return openBoard(slug, &state)
         }

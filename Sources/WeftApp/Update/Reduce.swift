@@ -41,6 +41,23 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
         return SyncUpdate.statusLoaded(status, interval: interval, &state)
     case .syncFinished(let outcome, let now):
         return SyncUpdate.finished(outcome, now: now, &state)
+    case .written(let event, let board):
+        return ComposeUpdate.written(event, board: board, &state)
+    case .writeFailed(let message):
+        return ComposeUpdate.writeFailed(message, &state)
+    case .draftLoaded(let key, let draft):
+        return ComposeUpdate.draftLoaded(key: key, draft, &state)
+    case .externalEditorFinished(let text):
+        return ComposeUpdate.externalEditorFinished(text, &state)
+    case .statusesLoaded(let filter, let updates):
+        return StatusScreen.loaded(filter, updates, &state)
+    case .latestStatusesLoaded(let updates):
+        state.members.latestStatus = Dictionary(updates.map { ($0.author, $0) }) { first, _ in first }
+        return []
+    case .historyLoaded(let id, let revisions):
+        return PostActions.historyLoaded(id, revisions, &state)
+    case .typed(let text):
+        return ComposeUpdate.typed(text, &state)
     case .failed(let message):
         state.notice = Notice(message, isWarning: true)
         return []
@@ -73,7 +90,9 @@ enum Refresh {
         case .boards:
             break
         case .members:
-            effects.append(.loadMembers)
+            effects += [.loadMembers, .loadLatestStatuses]
+        case .status:
+            effects.append(.loadStatuses(state.statusFeed.filter))
         case .board(let slug):
             effects.append(.refreshBoard(slug, keeping: state.board?.selected?.id))
         case .thread(let id):
