@@ -20,7 +20,7 @@ struct Weft: ParsableCommand {
         subcommands: [
             InitCommand.self, BoardCommand.self, ThreadCommand.self, CommentCommand.self, ReactCommand.self,
             EditCommand.self, StatusCommand.self, MemberCommand.self, ProfileCommand.self, IndexCommand.self,
-            DoctorCommand.self, DevCommand.self,
+            DoctorCommand.self, ReadCommand.self, UnreadCommand.self, CatchupCommand.self, DevCommand.self,
         ]
     )
 

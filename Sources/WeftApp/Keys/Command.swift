@@ -16,6 +16,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case open, back, nextUnread, previousUnread
     case switchFocus, help, quit
     case click, wheel
+    case toggleUnreadOnly, cycleDecided, toggleFollowUps, toggleMine, cycleSort, clearFilters
+    case catchUp, markUnread, togglePin, toggleStar
+    case confirmYes, confirmNo
 
     /// The keys (or mouse actions) that run the command.
     public var bindings: [KeyBinding] {
@@ -35,6 +38,18 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .quit: [.key(.ctrl("c"), "Ctrl-C")]
         case .click: [.mouse(.click, "click")]
         case .wheel: [.mouse(.wheel, "wheel")]
+        case .toggleUnreadOnly: [.key(.char("U"), "U")]
+        case .cycleDecided: [.key(.char("D"), "D")]
+        case .toggleFollowUps: [.key(.char("F"), "F")]
+        case .toggleMine: [.key(.char("M"), "M")]
+        case .cycleSort: [.key(.char("o"), "o")]
+        case .clearFilters: [.key(.char("X"), "X")]
+        case .catchUp: [.key(.char("C"), "C")]
+        case .markUnread: [.key(.char("u"), "u")]
+        case .togglePin: [.key(.char("P"), "P")]
+        case .toggleStar: [.key(.char("*"), "*")]
+        case .confirmYes: [.key(.char("y"), "y"), .key(.enter, "Enter")]
+        case .confirmNo: [.key(.escape, "Esc"), .key(.char("n"), "n"), .key(.char("q"), "q")]
         }
     }
 
@@ -58,6 +73,18 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .quit: "Quit from anywhere"
         case .click: "Select a row; click the selected row again to open it (closes the help)"
         case .wheel: "Scroll the pane under the pointer"
+        case .toggleUnreadOnly: "Show only threads with unread posts, or all threads again"
+        case .cycleDecided: "Filter by decision: decided, undecided, either"
+        case .toggleFollowUps: "Show only threads with open follow-ups, or all"
+        case .toggleMine: "Show only threads you started or commented on, or all"
+        case .cycleSort: "Sort by last activity, creation or unread count (pinned stay on top)"
+        case .clearFilters: "Clear the filters and sort (back to all threads by activity)"
+        case .catchUp: "Catch up: mark every thread the list shows read (asks first)"
+        case .markUnread: "Mark the selected thread unread again"
+        case .togglePin: "Pin or unpin the thread for everyone (board admins)"
+        case .toggleStar: "Star or unstar the board; starred boards come first"
+        case .confirmYes: "Yes, do it"
+        case .confirmNo: "No, leave everything as it is"
         }
     }
 
@@ -98,6 +125,18 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .quit: "quit"
         case .click: "select"
         case .wheel: "scroll"
+        case .toggleUnreadOnly: "unread only"
+        case .cycleDecided: "decided"
+        case .toggleFollowUps: "follow-ups"
+        case .toggleMine: "mine"
+        case .cycleSort: "sort"
+        case .clearFilters: "clear filter"
+        case .catchUp: "catch up"
+        case .markUnread: "mark unread"
+        case .togglePin: "pin"
+        case .toggleStar: "star"
+        case .confirmYes: "yes"
+        case .confirmNo: "no"
         }
     }
 
@@ -108,6 +147,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .nextUnread, .previousUnread: .unread
         case .help, .quit: .general
         case .click, .wheel: .mouse
+        case .toggleUnreadOnly, .cycleDecided, .toggleFollowUps, .toggleMine, .cycleSort, .clearFilters: .filtering
+        case .catchUp, .markUnread, .togglePin, .toggleStar: .unread
+        case .confirmYes, .confirmNo: .general
         }
     }
 
@@ -115,13 +157,19 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     public var contexts: Set<KeyContext> {
         switch self {
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
-            Set(KeyContext.allCases)
+            Set(KeyContext.allCases).subtracting([.confirm])
         case .open: [.boards, .board, .sidebar]
-        case .back, .help, .quit: Set(KeyContext.allCases)
+        case .back, .help: Set(KeyContext.allCases).subtracting([.confirm])
+        case .quit: Set(KeyContext.allCases)
         case .nextUnread, .previousUnread: [.board, .thread]
         case .switchFocus: [.boards, .board, .thread, .members, .sidebar]
         case .click: [.boards, .board, .members, .sidebar, .help]
-        case .wheel: Set(KeyContext.allCases)
+        case .wheel: Set(KeyContext.allCases).subtracting([.confirm])
+        case .toggleUnreadOnly, .cycleDecided, .toggleFollowUps, .toggleMine, .cycleSort, .clearFilters, .catchUp: [.board]
+        case .markUnread: [.board, .thread]
+        case .togglePin: [.board, .thread]
+        case .toggleStar: [.boards, .board, .sidebar]
+        case .confirmYes, .confirmNo: [.confirm]
         }
     }
 
@@ -146,13 +194,14 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
 
 /// The groups of the key table, in the order the help shows them.
 public enum KeyCategory: String, CaseIterable, Hashable, Sendable {
-    case moving, screens, unread, general, mouse
+    case moving, screens, unread, filtering, general, mouse
 
     public var title: String {
         switch self {
         case .moving: "Moving"
         case .screens: "Screens"
-        case .unread: "Unread"
+        case .unread: "Reading"
+        case .filtering: "Filter and sort"
         case .general: "General"
         case .mouse: "Mouse"
         }

@@ -27,6 +27,8 @@ public struct State: Equatable, Sendable {
     public internal(set) var members = MembersState()
     /// The help overlay, when open.
     public internal(set) var help: HelpState?
+    /// A y/n question over the screen, when one is asked.
+    public internal(set) var confirm: Confirmation?
     public internal(set) var notice: Notice?
     /// How far the index had read the journals at the last poll.
     public internal(set) var indexVersion: IndexVersion?
@@ -43,6 +45,7 @@ public struct State: Equatable, Sendable {
 
     /// Where keys go now.
     public var context: KeyContext {
+        if confirm != nil { return .confirm }
         if help != nil { return .help }
         return focus == .sidebar ? .sidebar : route.context
     }

@@ -21,7 +21,10 @@ public func render(_ state: State, size: Size) -> CellGrid {
     }
     Sidebar.render(state, layout: layout, into: &grid)
     Chrome.statusBar(state).render(into: &grid, in: layout.status)
-    if let help = state.help {
+    if let confirm = state.confirm {
+        Modal(title: confirm.title, message: confirm.message, width: min(60, layout.body.width - 4),
+              footer: "y yes · n no").render(into: &grid, in: layout.body)
+    } else if let help = state.help {
         HelpOverlay.render(help, in: layout.body, into: &grid)
     }
     return grid
@@ -40,6 +43,9 @@ enum Chrome {
         case .board(let slug):
             let title = state.boards.row(slug)?.board.title
             parts.append("#" + slug.rawValue + (title.map { " · " + $0 } ?? ""))
+            if let options = state.board?.options, !options.isDefault {
+                parts.append("[" + options.summary + "]")
+            }
         case .thread:
             if let slug = state.board?.slug {
                 parts.append("#" + slug.rawValue)

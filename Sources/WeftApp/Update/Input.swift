@@ -22,6 +22,9 @@ enum Input {
 
     /// Runs a command found in the key table for the current context.
     static func run(_ command: Command, key: Key, _ state: inout State) -> [Effect] {
+        if state.confirm != nil {
+            return Reading.confirm(command, &state)
+        }
         switch command {
         case .quit:
             return Navigation.quit(&state)

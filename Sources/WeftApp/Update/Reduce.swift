@@ -37,6 +37,8 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
         return []
     case .polled(let now, let version):
         return Refresh.polled(now: now, version: version, &state)
+    case .preferencesLoaded, .catchUpCounted, .caughtUp, .wrote:
+        return Reading.reduce(action, &state)
     case .failed(let message):
         state.notice = Notice(message, isWarning: true)
         return []
@@ -69,11 +71,11 @@ enum Refresh {
         case .members:
             effects.append(.loadMembers)
         case .board(let slug):
-            effects.append(.refreshBoard(slug, keeping: state.board?.selected?.id))
+            effects.append(.refreshBoard(slug, options: state.board?.options ?? .default, keeping: state.board?.selected?.id))
         case .thread(let id):
             effects.append(.loadThread(id))
             if let board = state.board {
-                effects.append(.refreshBoard(board.slug, keeping: id))
+                effects.append(.refreshBoard(board.slug, options: board.options, keeping: id))
             }
         }
         return effects

@@ -33,6 +33,8 @@ public enum Payload: Hashable, Sendable {
     case threadDecided(ThreadDecided)
     case threadReopened(ThreadReopened)
     case memberProfile(MemberProfile)
+    case threadPinned(ThreadPin)
+    case threadUnpinned(ThreadPin)
 
     /// The `type` string written in the envelope.
     public var type: String {
@@ -51,6 +53,8 @@ public enum Payload: Hashable, Sendable {
         case .threadDecided: "thread.decided"
         case .threadReopened: "thread.reopened"
         case .memberProfile: "member.profile"
+        case .threadPinned: "thread.pinned"
+        case .threadUnpinned: "thread.unpinned"
         }
     }
 

@@ -65,6 +65,10 @@ extension EventCodec {
         case "member.profile":
             return .memberProfile(MemberProfile(name: try f.optString("name"), tz: try f.optString("tz"),
                                                 hours: try f.optString("hours")))
+        case "thread.pinned":
+            return .threadPinned(ThreadPin(thread: try f.id("thread")))
+        case "thread.unpinned":
+            return .threadUnpinned(ThreadPin(thread: try f.id("thread")))
         default:
             throw .unknownType(type)
         }

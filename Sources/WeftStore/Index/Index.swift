@@ -48,7 +48,7 @@ public final class Index: Sendable {
             pool = try DatabasePool(path: path, configuration: config)
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA st.journal_mode = WAL")
-                try db.execute(sql: "CREATE TABLE IF NOT EXISTS st.read(post TEXT PRIMARY KEY) WITHOUT ROWID")
+                try PrivateTables.create(db)
                 try db.inTransaction(.immediate) {
                     try Self.prepareSchema(db, space: space)
                     return .commit
@@ -82,7 +82,7 @@ public final class Index: Sendable {
         do {
             let queue = try DatabaseQueue(path: tmp, configuration: config)
             try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "CREATE TABLE IF NOT EXISTS st.read(post TEXT PRIMARY KEY) WITHOUT ROWID")
+                try PrivateTables.create(db)
                 try Self.prepareSchema(db, space: space)
             }
             try Index(space: space, path: tmp, writer: queue).catchUp()
