@@ -65,7 +65,7 @@ enum BoardsScreen {
         let starred = state.boards.starred
         state.boards.rows = rows.filter { starred.contains($0.board.slug) } + rows.filter { !starred.contains($0.board.slug) }
         state.boards.list.setRowCount(rows.count, height: height(state))
-        if let selected, let index = rows.firstIndex(where: { $0.board.slug == selected }) {
+        if let selected, let index = state.boards.rows.firstIndex(where: { $0.board.slug == selected }) {
             state.boards.list.select(index, height: height(state))
         }
         Sidebar.sync(&state, selectCurrent: state.focus != .sidebar)
