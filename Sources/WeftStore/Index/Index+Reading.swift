@@ -94,3 +94,14 @@ extension Index {
         }
     }
 }
+
+extension Index {
+    /// Forgets every read marker of `board` (for benchmarks and tests that
+    /// catch up the same board again).
+    public func markBoardUnread(_ board: BoardSlug) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "DELETE FROM st.read WHERE post IN (SELECT id FROM posts WHERE board = ?)",
+                           arguments: [board.rawValue])
+        }
+    }
+}

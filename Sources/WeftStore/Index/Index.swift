@@ -34,6 +34,9 @@ public final class Index: Sendable {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "ATTACH DATABASE ? AS st", arguments: [statePath])
+            // Read markers and preferences in WAL: a commit need not wait for the disk
+            // (a power cut may forget the last few markers, never corrupt them).
+            try db.execute(sql: "PRAGMA st.synchronous = NORMAL")
         }
         // Opening switches the file to WAL and may create the schema; two processes
         // doing that at the same moment get SQLITE_BUSY without waiting, so opening

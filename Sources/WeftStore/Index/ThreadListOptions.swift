@@ -115,7 +115,7 @@ extension ThreadListOptions {
         }
     }
 
-    /// Conditions on thread `t`, each starting with AND.
+    /// Conditions on thread `t` of board `:board`, each starting with AND.
     var whereSQL: String {
         var sql = ""
         for filter in ThreadFilter.allCases where filters.contains(filter) {
@@ -124,14 +124,15 @@ extension ThreadListOptions {
             case .decided: sql += " AND t.decided = 1"
             case .undecided: sql += " AND t.decided = 0"
             case .followups:
+                // Uncorrelated: one pass over the board's open follow-ups, not one per thread.
                 sql += """
-                     AND EXISTS (SELECT 1 FROM followups f WHERE f.board = t.board AND f.state = 'open'
-                        AND (f.target = t.id OR f.target IN (SELECT p.id FROM posts p INDEXED BY posts_thread WHERE p.thread = t.id)))
+                     AND t.id IN (SELECT q.thread FROM followups f JOIN posts q ON q.id = f.target
+                        WHERE f.board = :board AND f.state = 'open')
                     """
             case .mine:
                 sql += """
-                     AND (t.author = :me OR EXISTS (SELECT 1 FROM posts p INDEXED BY posts_thread WHERE p.thread = t.id
-                        AND p.board = t.board AND p.author = :me))
+                     AND (t.author = :me OR t.id IN (SELECT p.thread FROM posts p INDEXED BY posts_unread
+                        WHERE p.board = :board AND p.author = :me))
                     """
             case .pinned: sql += " AND t.pinned = 1"
             }
