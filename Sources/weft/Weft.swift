@@ -20,7 +20,8 @@ struct Weft: ParsableCommand {
         subcommands: [
             InitCommand.self, BoardCommand.self, ThreadCommand.self, CommentCommand.self, ReactCommand.self,
             EditCommand.self, StatusCommand.self, MemberCommand.self, ProfileCommand.self, IndexCommand.self,
-            DoctorCommand.self, SyncCommand.self, AuditCommand.self, DevCommand.self,
+            DoctorCommand.self, ReadCommand.self, UnreadCommand.self, CatchupCommand.self, SyncCommand.self,
+            AuditCommand.self, DevCommand.self,
         ]
     )
 

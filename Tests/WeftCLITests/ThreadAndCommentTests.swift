@@ -82,7 +82,7 @@ final class ThreadAndCommentTests: CLITestCase {
         let list = array(ok("thread", "list", "--board", "general", "--json"))
         let top = try XCTUnwrap(list.first)
         XCTAssertEqual(Set(top.keys), ["id", "board", "title", "author", "createdAt", "lastActivity", "replies",
-                                       "unread", "decided", "redacted"])
+                                       "unread", "decided", "redacted", "pinned"])
         XCTAssertEqual(top["title"] as? String, "First")
         XCTAssertEqual(top["author"] as? String, "ann")
         XCTAssertEqual(top["board"] as? String, "general")

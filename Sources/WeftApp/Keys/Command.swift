@@ -23,6 +23,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case send, preview, externalEditor, nextField, previousField, cancel, undo, redo
     case textMove, textLine, textPage, textWord, textDelete, textDeleteWord, textKill, textNewLine
     case confirmYes, confirmNo, previousChoice, nextChoice, choose
+    case toggleUnreadOnly, cycleDecided, toggleFollowUps, toggleMine, cycleSort, clearFilters
+    case catchUp, markUnread, togglePin, toggleStar
 
     /// The keys (or mouse actions) that run the command.
     public var bindings: [KeyBinding] {
@@ -75,6 +77,16 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .previousChoice: [.key(.left, "←")]
         case .nextChoice: [.key(.right, "→")]
         case .choose: [.key(.enter, "Enter")]
+        case .toggleUnreadOnly: [.key(.char("U"), "U")]
+        case .cycleDecided: [.key(.char("D"), "D")]
+        case .toggleFollowUps: [.key(.char("F"), "F")]
+        case .toggleMine: [.key(.char("M"), "M")]
+        case .cycleSort: [.key(.char("o"), "o")]
+        case .clearFilters: [.key(.char("X"), "X")]
+        case .catchUp: [.key(.char("C"), "C")]
+        case .markUnread: [.key(.char("u"), "u")]
+        case .togglePin: [.key(.char("P"), "P")]
+        case .toggleStar: [.key(.char("*"), "*")]
         }
     }
 
@@ -131,6 +143,16 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .previousChoice: "Previous reaction"
         case .nextChoice: "Next reaction"
         case .choose: "React with the typed or the highlighted reaction"
+        case .toggleUnreadOnly: "Show only threads with unread posts, or all threads again"
+        case .cycleDecided: "Filter by decision: decided, undecided, either"
+        case .toggleFollowUps: "Show only threads with open follow-ups, or all"
+        case .toggleMine: "Show only threads you started or commented on, or all"
+        case .cycleSort: "Sort by last activity, creation or unread count (pinned stay on top)"
+        case .clearFilters: "Clear the filters and sort (back to all threads by activity)"
+        case .catchUp: "Catch up: mark every thread the list shows read (asks first)"
+        case .markUnread: "Mark the selected thread unread again"
+        case .togglePin: "Pin or unpin the thread for everyone (board admins)"
+        case .toggleStar: "Star or unstar the board; starred boards come first"
         }
     }
 
@@ -199,6 +221,16 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .previousChoice: "previous"
         case .nextChoice: "next"
         case .choose: "react"
+        case .toggleUnreadOnly: "unread only"
+        case .cycleDecided: "decided"
+        case .toggleFollowUps: "follow-ups"
+        case .toggleMine: "mine"
+        case .cycleSort: "sort"
+        case .clearFilters: "clear filter"
+        case .catchUp: "catch up"
+        case .markUnread: "mark unread"
+        case .togglePin: "pin"
+        case .toggleStar: "star"
         }
     }
 
@@ -216,6 +248,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
             .textPage, .textWord, .textDelete, .textDeleteWord, .textKill, .textNewLine:
             .composing
         case .confirmYes, .confirmNo, .previousChoice, .nextChoice, .choose: .dialogs
+        case .toggleUnreadOnly, .cycleDecided, .toggleFollowUps, .toggleMine, .cycleSort, .clearFilters: .filtering
+        case .catchUp, .markUnread, .togglePin, .toggleStar: .unread
         }
     }
 
@@ -245,6 +279,10 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .cancel: [.compose, .picker]
         case .confirmYes, .confirmNo: [.confirm]
         case .previousChoice, .nextChoice, .choose: [.picker]
+        case .toggleUnreadOnly, .cycleDecided, .toggleFollowUps, .toggleMine, .cycleSort, .clearFilters, .catchUp: [.board]
+        case .markUnread: [.board, .thread]
+        case .togglePin: [.board, .thread]
+        case .toggleStar: [.boards, .board, .sidebar]
         }
     }
 
@@ -269,13 +307,14 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
 
 /// The groups of the key table, in the order the help shows them.
 public enum KeyCategory: String, CaseIterable, Hashable, Sendable {
-    case moving, screens, unread, writing, composing, dialogs, general, mouse
+    case moving, screens, unread, filtering, writing, composing, dialogs, general, mouse
 
     public var title: String {
         switch self {
         case .moving: "Moving"
         case .screens: "Screens"
-        case .unread: "Unread"
+        case .unread: "Reading"
+        case .filtering: "Filter and sort"
         case .writing: "Writing"
         case .composing: "In the composer"
         case .dialogs: "Questions and pickers"

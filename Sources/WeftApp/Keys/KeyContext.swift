@@ -27,7 +27,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     var hintedCommands: [Command] {
         switch self {
         case .boards: [.open, .moveDown, .switchFocus, .help, .back]
-        case .board: [.open, .newThread, .nextUnread, .back, .moveDown, .switchFocus, .help]
+        case .board: [.open, .newThread, .nextUnread, .back, .moveDown, .switchFocus, .help, .toggleUnreadOnly, .cycleSort, .catchUp]
         case .thread: [.moveDown, .nextPost, .reply, .commentOnBlock, .react, .back, .help, .nextUnread]
         case .members: [.moveDown, .back, .switchFocus, .help]
         case .sidebar: [.open, .moveDown, .switchFocus, .help]

@@ -23,13 +23,15 @@ struct EffectRunner {
             return .boardsLoaded(try index.boardActivity())
         case .countUnread:
             return .unreadCounted(try index.unreadCounts(viewer: viewer))
-        case .refreshBoard(let slug, let keeping):
-            let total = try index.threadCount(board: slug)
-            let position = try keeping.flatMap { id throws(StoreError) in try index.threadPosition(id, board: slug) }
+        case .refreshBoard(let slug, let options, let keeping):
+            let total = try index.threadCount(board: slug, viewer: viewer, options: options)
+            let position = try keeping.flatMap { id throws(StoreError) in
+                try index.threadPosition(id, board: slug, viewer: viewer, options: options)
+            }
             return .boardRefreshed(slug, total: total, position: position)
         case .loadThreadPage(let page):
             let rows = try index.threads(
-                board: page.board, viewer: viewer, from: page.anchor, direction: page.direction, skip: page.skip,
+                board: page.board, viewer: viewer, options: page.options, from: page.anchor, direction: page.direction, skip: page.skip,
                 limit: page.limit)
             return .threadPageLoaded(page.board, offset: page.offset, rows: rows)
         case .loadThread(let id):
@@ -40,9 +42,9 @@ struct EffectRunner {
         case .markThreadRead(let id):
             try index.markThreadRead(id)
             return nil
-        case .findUnreadThread(let slug, let anchor, let direction, let including):
+        case .findUnreadThread(let slug, let anchor, let direction, let including, let options):
             guard let found = try index.unreadThread(
-                board: slug, viewer: viewer, from: anchor, direction: direction, including: including)
+                board: slug, viewer: viewer, options: options, from: anchor, direction: direction, including: including)
             else { return .noUnreadThread(direction) }
             return .unreadThreadFound(found.thread, position: found.position)
         case .poll:
@@ -79,6 +81,8 @@ struct EffectRunner {
         case .quit, .loadSyncStatus, .sync:
             // The loop's SyncWorker runs the sync effects.
             return nil
+        case .loadPreferences, .setStar, .saveBoardOptions, .countCatchUp, .catchUp, .markThreadUnread, .setPin:
+            return try answerReading(effect)
         }
     }
 }

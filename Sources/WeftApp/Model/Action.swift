@@ -14,6 +14,12 @@ public enum Action: Equatable, Sendable {
     /// A board's thread count and where the kept thread now is
     /// (`Effect.refreshBoard`).
     case boardRefreshed(BoardSlug, total: Int, position: Int?)
+    case preferencesLoaded(starred: Set<BoardSlug>, views: [BoardSlug: ThreadListOptions])
+    /// `Effect.countCatchUp`: threads with unread posts in the board as filtered.
+    case catchUpCounted(BoardSlug, ThreadListOptions, threads: Int)
+    case caughtUp(BoardSlug, threads: Int)
+    /// A write finished; the message is shown and the screen reloaded.
+    case wrote(String)
     /// A page of a board's threads starting at row `offset`.
     case threadPageLoaded(BoardSlug, offset: Int, rows: [ThreadSummary])
     case threadLoaded(ThreadDetail)

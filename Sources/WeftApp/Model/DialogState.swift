@@ -18,6 +18,8 @@ public struct DialogState: Equatable, Sendable {
         case react(target: EventID, board: BoardSlug, mine: [String])
         /// Read-only text (a post's history).
         case text(lines: [String])
+        /// Mark the threads a board's list shows read.
+        case catchUp(BoardSlug, ThreadListOptions)
     }
 
     public var kind: Kind

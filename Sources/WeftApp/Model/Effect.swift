@@ -11,7 +11,7 @@ public enum Effect: Hashable, Sendable {
     case countUnread
     /// A board's thread count and the row of thread `keeping` (to keep the
     /// selection on it when the list changed).
-    case refreshBoard(BoardSlug, keeping: EventID?)
+    case refreshBoard(BoardSlug, options: ThreadListOptions = .default, keeping: EventID?)
     /// A page of a board's threads.
     case loadThreadPage(ThreadPage)
     case loadThread(EventID)
@@ -19,7 +19,18 @@ public enum Effect: Hashable, Sendable {
     /// Saves that the viewer has read the thread and its comments.
     case markThreadRead(EventID)
     /// The nearest thread with unread posts from `anchor` (the top when nil).
-    case findUnreadThread(BoardSlug, from: ThreadAnchor?, direction: ListDirection, including: Bool)
+    case findUnreadThread(BoardSlug, from: ThreadAnchor?, direction: ListDirection, including: Bool,
+                          options: ThreadListOptions = .default)
+    /// Starred boards and the saved list options of each board.
+    case loadPreferences
+    case setStar(BoardSlug, Bool)
+    case saveBoardOptions(BoardSlug, ThreadListOptions)
+    /// How many threads a catch-up of the board (as filtered) would mark read.
+    case countCatchUp(BoardSlug, ThreadListOptions)
+    case catchUp(BoardSlug, ThreadListOptions)
+    case markThreadUnread(EventID)
+    /// Writes a pin or unpin event (the reducer checked the viewer is the board's admin).
+    case setPin(EventID, board: BoardSlug, Bool)
     /// Catches the index up with the journals (another person may have posted).
     case poll
     /// The sync status: last sync, unpushed lines (a space synced with git).

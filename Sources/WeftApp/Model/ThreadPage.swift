@@ -20,11 +20,14 @@ public struct ThreadPage: Hashable, Sendable {
     public var direction: ListDirection
     /// Threads to pass over first.
     public var skip: Int
+    /// The board's filter and sort.
+    public var options: ThreadListOptions
 
     /// Plans rows `offset ..< offset + limit` of a list of `total` rows,
     /// using the rows of `window` as starting points.
-    init(board: BoardSlug, offset: Int, limit: Int, total: Int, window: ThreadWindow) {
+    init(board: BoardSlug, offset: Int, limit: Int, total: Int, window: ThreadWindow, options: ThreadListOptions = .default) {
         self.board = board
+        self.options = options
         self.offset = offset
         self.limit = limit
         let end = offset + limit

@@ -34,10 +34,13 @@ public struct BoardState: Equatable, Sendable {
     public let slug: BoardSlug
     public internal(set) var list: ListView
     public internal(set) var window = ThreadWindow()
+    /// The filter and sort of the list (saved per board in private state).
+    public internal(set) var options: ThreadListOptions
 
-    init(slug: BoardSlug, total: Int) {
+    init(slug: BoardSlug, total: Int, options: ThreadListOptions = .default) {
         self.slug = slug
         self.list = ListView(rowCount: total)
+        self.options = options
     }
 
     /// The selected thread, when its row is loaded.
@@ -73,9 +76,9 @@ enum BoardScreen {
         case .nextUnread, .previousUnread:
             let direction: ListDirection = command == .nextUnread ? .down : .up
             let anchor = board.selected.map(ThreadAnchor.init)
-            return [.findUnreadThread(board.slug, from: anchor, direction: direction, including: true)]
+            return [.findUnreadThread(board.slug, from: anchor, direction: direction, including: true, options: board.options)]
         default:
-            return []
+            return Reading.boardCommand(command, &state)
         }
     }
 
@@ -89,7 +92,8 @@ enum BoardScreen {
         let centered = visible.lowerBound + visible.count / 2 - limit / 2
         let offset = max(0, min(centered, board.list.rowCount - limit))
         let page = ThreadPage(
-            board: board.slug, offset: offset, limit: limit, total: board.list.rowCount, window: board.window)
+            board: board.slug, offset: offset, limit: limit, total: board.list.rowCount, window: board.window,
+            options: board.options)
         return [.loadThreadPage(page)]
     }
 
@@ -99,7 +103,7 @@ enum BoardScreen {
         if rows.isEmpty, offset > 0, offset >= board.list.rowCount {
             // The board shrank under us: count again.
             state.board = board
-            return [.refreshBoard(slug, keeping: nil)]
+            return [.refreshBoard(slug, options: board.options, keeping: nil)]
         }
         state.board = board
         if var thread = state.thread, let row = rows.first(where: { $0.id == thread.id }) {
@@ -169,7 +173,9 @@ enum BoardScreen {
         drawHeader(columns, in: header, into: &grid)
         guard board.list.rowCount > 0 else {
             grid.fill(listRect)
-            grid.put("No threads in this board yet.", x: listRect.x + 2, y: listRect.y, style: Style(.dim),
+            let empty = board.options.filters.isEmpty
+                ? "No threads in this board yet." : "No threads match the filter (\(board.options.summary))."
+            grid.put(empty, x: listRect.x + 2, y: listRect.y, style: Style(.dim),
                      maxWidth: listRect.width - 2)
             return
         }
@@ -208,7 +214,8 @@ enum BoardScreen {
         let hasUnread = thread.unread > 0
         var writer = RowWriter(in: rect)
         writer.cell(hasUnread ? "●" : "", width: Columns.marker, style: Style(.unread), into: &grid)
-        writer.cell(thread.decided ? "✓" : "", width: Columns.decided, style: Style(.accent, [.bold]), into: &grid)
+        writer.cell(thread.pinned ? "📌" : thread.decided ? "✓" : "", width: Columns.decided, style: Style(.accent, [.bold]),
+                    into: &grid)
         if thread.redacted {
             writer.cell("[deleted]", width: columns.title, style: Style(.dim), into: &grid)
         } else {

@@ -10,6 +10,10 @@ public struct BoardsState: Equatable, Sendable {
     /// with nothing unread are absent).
     public internal(set) var unread: [BoardSlug: Int]?
     public internal(set) var list = ListView()
+    /// Boards the viewer starred (private state).
+    public internal(set) var starred: Set<BoardSlug> = []
+    /// Saved filter and sort per board, where not the default.
+    public internal(set) var views: [BoardSlug: ThreadListOptions] = [:]
 
     /// The unread count of `slug`: nil while not counted yet.
     func unreadCount(_ slug: BoardSlug) -> Int? {
@@ -44,19 +48,24 @@ enum BoardsScreen {
             return Navigation.openBoard(state.boards.rows[index].board.slug, &state)
         case .back:
             return Navigation.back(key: key, &state)
+        case .toggleStar:
+            guard let index = state.boards.list.selectedIndex, index < state.boards.rows.count else { return [] }
+            return Reading.star(state.boards.rows[index].board.slug, &state)
         default:
             return []
         }
     }
 
-    /// New board rows: the selection stays on the same board.
+    /// New board rows (starred boards first): the selection stays on the same board.
+    @discardableResult
     static func loaded(_ rows: [BoardActivity], _ state: inout State) -> [Effect] {
         let selected = state.boards.list.selectedIndex.flatMap { index in
             index < state.boards.rows.count ? state.boards.rows[index].board.slug : nil
         }
-        state.boards.rows = rows
+        let starred = state.boards.starred
+        state.boards.rows = rows.filter { starred.contains($0.board.slug) } + rows.filter { !starred.contains($0.board.slug) }
         state.boards.list.setRowCount(rows.count, height: height(state))
-        if let selected, let index = rows.firstIndex(where: { $0.board.slug == selected }) {
+        if let selected, let index = state.boards.rows.firstIndex(where: { $0.board.slug == selected }) {
             state.boards.list.select(index, height: height(state))
         }
         Sidebar.sync(&state, selectCurrent: state.focus != .sidebar)

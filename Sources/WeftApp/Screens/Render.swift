@@ -57,6 +57,9 @@ enum Chrome {
         case .board(let slug):
             let title = state.boards.row(slug)?.board.title
             parts.append("#" + slug.rawValue + (title.map { " · " + $0 } ?? ""))
+            if let options = state.board?.options, !options.isDefault {
+                parts.append("[" + options.summary + "]")
+            }
         case .thread:
             if let slug = state.board?.slug {
                 parts.append("#" + slug.rawValue)

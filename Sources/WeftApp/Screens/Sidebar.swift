@@ -47,6 +47,16 @@ enum Sidebar {
         case .back:
             state.focus = .main
             return []
+        case .toggleStar:
+            let items = state.sidebarItems
+            guard let index = state.sidebar.selectedIndex, index < items.count, case .board(let slug) = items[index] else {
+                return []
+            }
+            let effects = Reading.star(slug, &state)
+            if let moved = state.sidebarItems.firstIndex(of: .board(slug)) {
+                state.sidebar.select(moved, height: height(state))
+            }
+            return effects
         default:
             return []
         }
@@ -106,7 +116,7 @@ enum Sidebar {
         case .status:
             label = "Status"
         case .board(let slug):
-            label = "  # " + slug.rawValue
+            label = (state.boards.starred.contains(slug) ? "  ★ " : "  # ") + slug.rawValue
             count = state.boards.unread?[slug]
         }
         var writer = RowWriter(in: rect)

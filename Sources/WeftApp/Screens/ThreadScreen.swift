@@ -58,10 +58,11 @@ enum ThreadScreen {
             if anchor == nil, direction == .up {
                 return effects
             }
-            effects.append(.findUnreadThread(slug, from: anchor, direction: direction, including: false))
+            effects.append(.findUnreadThread(slug, from: anchor, direction: direction, including: false,
+                                             options: state.board?.options ?? .default))
             return effects
         default:
-            break
+            return Reading.threadCommand(command, &state)
         }
         return []
     }

@@ -70,6 +70,8 @@ enum DialogUpdate {
             state.compose?.restore(draft)
             state.notice = Notice("Draft restored.")
             return []
+        case .catchUp(let board, let options):
+            return [.catchUp(board, options)]
         case .react, .text:
             return []
         }

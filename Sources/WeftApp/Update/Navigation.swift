@@ -31,10 +31,16 @@ enum Navigation {
         state.stack = [.boards, .board(slug)]
         if let board = state.board, board.slug == slug {
             // Back to the board last seen: keep the selection, refresh the rows.
-            effects.append(.refreshBoard(slug, keeping: board.selected?.id))
+            effects.append(.refreshBoard(slug, options: board.options, keeping: board.selected?.id))
         } else {
-            state.board = BoardState(slug: slug, total: state.boards.row(slug)?.threads ?? 0)
-            effects += BoardScreen.ensureWindow(&state)
+            let options = state.boards.views[slug] ?? .default
+            state.board = BoardState(slug: slug, total: state.boards.row(slug)?.threads ?? 0, options: options)
+            if options.filters.isEmpty {
+                effects += BoardScreen.ensureWindow(&state)
+            } else {
+                // The board's thread count is not the filtered count.
+                effects.append(.refreshBoard(slug, options: options, keeping: nil))
+            }
         }
         if let index = state.boards.rows.firstIndex(where: { $0.board.slug == slug }) {
             state.boards.list.select(index, height: BoardsScreen.height(state))

@@ -58,6 +58,8 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
         return PostActions.historyLoaded(id, revisions, &state)
     case .typed(let text):
         return ComposeUpdate.typed(text, &state)
+    case .preferencesLoaded, .catchUpCounted, .caughtUp, .wrote:
+        return Reading.reduce(action, &state)
     case .failed(let message):
         state.notice = Notice(message, isWarning: true)
         return []
@@ -94,11 +96,11 @@ enum Refresh {
         case .status:
             effects.append(.loadStatuses(state.statusFeed.filter))
         case .board(let slug):
-            effects.append(.refreshBoard(slug, keeping: state.board?.selected?.id))
+            effects.append(.refreshBoard(slug, options: state.board?.options ?? .default, keeping: state.board?.selected?.id))
         case .thread(let id):
             effects.append(.loadThread(id))
             if let board = state.board {
-                effects.append(.refreshBoard(board.slug, keeping: id))
+                effects.append(.refreshBoard(board.slug, options: board.options, keeping: id))
             }
         }
         return effects

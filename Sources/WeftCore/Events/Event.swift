@@ -35,6 +35,8 @@ public enum Payload: Hashable, Sendable {
     case memberProfile(MemberProfile)
     /// Roles, board membership and visibility (Payloads+Access.swift).
     case access(AccessChange)
+    case threadPinned(ThreadPin)
+    case threadUnpinned(ThreadPin)
 
     /// The `type` string written in the envelope.
     public var type: String {
@@ -54,6 +56,8 @@ public enum Payload: Hashable, Sendable {
         case .threadReopened: "thread.reopened"
         case .memberProfile: "member.profile"
         case .access(let a): a.type
+        case .threadPinned: "thread.pinned"
+        case .threadUnpinned: "thread.unpinned"
         }
     }
 

@@ -71,6 +71,10 @@ extension EventCodec {
             return .access(.members(BoardMembers(added: try f.optHandles("added"), removed: try f.optHandles("removed"))))
         case "board.visibility":
             return .access(.visibility(BoardVisibilityChange(visibility: try f.enumValue("visibility"))))
+        case "thread.pinned":
+            return .threadPinned(ThreadPin(thread: try f.id("thread")))
+        case "thread.unpinned":
+            return .threadUnpinned(ThreadPin(thread: try f.id("thread")))
         default:
             throw .unknownType(type)
         }

@@ -59,6 +59,7 @@ public enum EventCodec {
         case .access(.role(let v)): return enc(v)
         case .access(.members(let v)): return enc(v)
         case .access(.visibility(let v)): return enc(v)
+        case .threadPinned(let v), .threadUnpinned(let v): return enc(v)
         }
     }
 

@@ -15,6 +15,8 @@ public struct Forum: Sendable {
     /// Reactions per target: emoji → people, in the order they reacted.
     public private(set) var reactions: [EventID: [String: [Handle]]] = [:]
     public private(set) var decisionHistory: [EventID: [Decision]] = [:]
+    /// Pinned threads: who pinned each and when.
+    public private(set) var pins: [EventID: Pin] = [:]
     private var seen: Set<EventID> = []
 
     public init() {}
@@ -108,6 +110,13 @@ public struct Forum: Sendable {
             if var t = threads[p.thread] {
                 t.decision = nil
                 threads[p.thread] = t
+            }
+        case .threadPinned(let p), .threadUnpinned(let p):
+            guard let slug = stored.board, Self.may(who, pinIn: boards[slug]) else { return }
+            if case .threadPinned = e.payload {
+                pins[p.thread] = Pin(thread: p.thread, board: slug, by: who, at: e.at)
+            } else {
+                pins[p.thread] = nil
             }
         case .memberProfile(let p):
             var m = members[who] ?? Member(handle: who, firstSeen: e.at)

@@ -79,8 +79,10 @@ public struct SyntheticSpace {
         let slugs: [BoardSlug] = (0..<boards).compactMap { i in
             try? BoardSlug(i < Self.boardNames.count ? Self.boardNames[i] : "board-\(i)")
         }
+        var admins: [BoardSlug: Handle] = [:]
         for (i, slug) in slugs.enumerated() {
             guard let who = people.randomElement(using: &rng) else { break }
+            admins[slug] = who
             _ = emit(.boardCreated(BoardCreated(title: slug.rawValue.capitalized + " " + ["💬", "📐", "🛠", "日本"][i % 4],
                                                 purpose: "All about \(slug.rawValue): \(sentence(4))")), by: who, board: slug)
         }
@@ -103,6 +105,7 @@ public struct SyntheticSpace {
                              by: who, board: slug)
                 threads.append((e.id, slug, who, []))
                 summary.threads += 1
+
             } else {
                 // Favour recent threads, like real activity.
                 let recent = max(0, threads.count - 200)
@@ -130,6 +133,15 @@ public struct SyntheticSpace {
                 }
             }
             made += 1
+        }
+        // Last (so the rest stays as it was): board admins pin a few threads, one
+        // unpins again, and a non-admin's pin is ignored by the rules.
+        for (i, t) in threads.enumerated() where i % 150 == 7 || i % 300 == 77 {
+            guard let admin = admins[t.board] else { continue }
+            let byAdmin = i % 150 == 7
+            let who = byAdmin ? admin : people[(people.firstIndex(of: admin).map { $0 + 1 } ?? 0) % people.count]
+            _ = emit(.threadPinned(ThreadPin(thread: t.id)), by: who, board: t.board)
+            if byAdmin, i % 600 == 7 { _ = emit(.threadUnpinned(ThreadPin(thread: t.id)), by: admin, board: t.board) }
         }
         summary.end = Timestamp(milliseconds: clock)
         let fm = FileManager.default

@@ -100,11 +100,14 @@ extension EventApplier {
         let replies: Int = agg?["n"] ?? 0
         let last: String? = agg?["last"]
         let decided = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM decisions WHERE thread = ?"), arguments: [id]) ?? false
+        let pinned = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM pins WHERE thread = ? AND board = ?"),
+                                       arguments: [id, board]) ?? false
         try db.cachedStatement(sql: """
-            INSERT INTO threads(id, board, author, created_at, title, last_activity, replies, decided, redacted)
-            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO threads(id, board, author, created_at, title, last_activity, replies, decided, redacted, pinned)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET title = excluded.title, redacted = excluded.redacted
-            """).execute(arguments: [id, board, author, createdAt, title, max(createdAt, last ?? createdAt), replies, decided, redacted])
+            """).execute(arguments: [id, board, author, createdAt, title, max(createdAt, last ?? createdAt), replies, decided,
+                                     redacted, pinned])
     }
 
     mutating func refoldReactions(_ target: String, with current: StoredEvent) throws {
@@ -151,6 +154,7 @@ extension EventApplier {
         try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO boards(slug, title, purpose, visibility, created_at, created_by) VALUES(?, ?, ?, ?, ?, ?)
             """).execute(arguments: [slug, b.title, b.purpose, b.visibility.rawValue, b.createdAt.iso8601, b.createdBy.rawValue])
+        if !firstBuild { try refoldPins(board: slug) }
     }
 
     mutating func refoldMember(_ handle: String, with current: StoredEvent) throws {

@@ -61,13 +61,15 @@ struct EventApplier {
 
     /// Writes what was kept in memory during the catch-up, and after a first build
     /// the threads table and the full-text index in one pass each.
-    func finish() throws {
+    mutating func finish() throws {
         if firstBuild {
+            try refoldPins(board: nil)
             try db.execute(sql: """
-                INSERT INTO threads(id, board, author, created_at, title, last_activity, replies, decided, redacted)
+                INSERT INTO threads(id, board, author, created_at, title, last_activity, replies, decided, redacted, pinned)
                 SELECT t.id, t.board, t.author, t.created_at, coalesce(t.title, ''),
                     max(t.created_at, coalesce(c.last, t.created_at)), coalesce(c.n, 0),
-                    EXISTS(SELECT 1 FROM decisions d WHERE d.thread = t.id), t.redacted
+                    EXISTS(SELECT 1 FROM decisions d WHERE d.thread = t.id), t.redacted,
+                    EXISTS(SELECT 1 FROM pins n WHERE n.thread = t.id AND n.board = t.board)
                 FROM posts t LEFT JOIN (SELECT thread, board, count(*) AS n, max(created_at) AS last FROM posts
                     WHERE kind = 1 GROUP BY thread, board) c ON c.thread = t.id AND c.board = t.board
                 WHERE t.kind = 0
@@ -98,6 +100,7 @@ struct EventApplier {
         case .threadReopened(let p): "decision:\(p.thread)"
         case .memberProfile: "member:\(e.author)"
         case .access: "access:\(e.board?.rawValue ?? "")"
+        case .threadPinned(let p), .threadUnpinned(let p): "pin:\(p.thread)"
         }
     }
 
@@ -213,6 +216,8 @@ struct EventApplier {
             try refoldMember(stored.author.rawValue, with: stored)
         case .access:
             break  // recorded in access_events by the catch-up (Index+Access.swift)
+        case .threadPinned(let p), .threadUnpinned(let p):
+            if let board = stored.board { try refoldPin(p.thread.rawValue, board: board.rawValue, with: stored) }
         }
         return true
     }

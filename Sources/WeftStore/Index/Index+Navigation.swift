@@ -16,19 +16,22 @@ public struct BoardActivity: Hashable, Sendable {
     }
 }
 
-/// Where a thread sits in its board's list (most recent activity first): the
-/// sort key of ``Index/threads(board:viewer:limit:offset:)``.
+/// Where a thread sits in its board's list: the sort key of
+/// ``Index/threads(board:viewer:options:from:direction:skip:limit:)`` — pinned
+/// first, then the options' sort key, then the id, all descending.
 public struct ThreadAnchor: Hashable, Sendable {
-    public var lastActivity: Timestamp
+    public var pinned: Bool
+    public var key: String
     public var id: EventID
 
-    public init(lastActivity: Timestamp, id: EventID) {
-        self.lastActivity = lastActivity
+    public init(pinned: Bool, key: String, id: EventID) {
+        self.pinned = pinned
+        self.key = key
         self.id = id
     }
 
     public init(_ summary: ThreadSummary) {
-        self.init(lastActivity: summary.lastActivity, id: summary.id)
+        self.init(pinned: summary.pinned, key: summary.sortKey, id: summary.id)
     }
 }
 
@@ -81,55 +84,64 @@ extension Index {
         }
     }
 
-    /// `limit` threads of `board` in list order (most recent activity first),
+    /// `limit` threads of `board` in list order (see ``ThreadListOptions``),
     /// found by walking from `anchor` (excluded) `direction`, or from the top
     /// (`.down`) or the bottom (`.up`) of the list when nil, after skipping
     /// `skip`. Walking from a loaded row or from the nearer end keeps the cost
     /// of a page independent of where it is in a long board, unlike an offset
     /// counted from the top.
-    public func threads(board: BoardSlug, viewer: Handle, from anchor: ThreadAnchor?, direction: ListDirection,
-                        skip: Int = 0, limit: Int = 50) throws(StoreError) -> [ThreadSummary] {
+    public func threads(board: BoardSlug, viewer: Handle, options: ThreadListOptions = .default, from anchor: ThreadAnchor?,
+                        direction: ListDirection, skip: Int = 0, limit: Int = 50) throws(StoreError) -> [ThreadSummary] {
         var arguments: StatementArguments = ["me": viewer.rawValue, "board": board.rawValue,
                                              "limit": limit, "skip": max(0, skip)]
         var condition = ""
         if let anchor {
-            condition = "AND (t.last_activity, t.id) \(direction == .down ? "<" : ">") (:last, :id)"
-            arguments += ["last": anchor.lastActivity.iso8601, "id": anchor.id.rawValue]
+            condition = "AND (t.pinned, \(options.keySQL), t.id) \(direction == .down ? "<" : ">") (:pinned, :key, :id)"
+            arguments += ["pinned": anchor.pinned, "key": anchor.key, "id": anchor.id.rawValue]
         }
         let order = direction == .down ? "DESC" : "ASC"
         let rows: [ThreadSummary] = try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT t.*, (SELECT count(*) FROM posts p INDEXED BY posts_thread WHERE p.thread = t.id AND p.board = t.board AND p.author != :me
-                    AND p.redacted = 0 AND NOT EXISTS (SELECT 1 FROM st.read r WHERE r.post = p.id)) AS unread
-                FROM threads t WHERE t.board = :board \(condition)
-                ORDER BY t.last_activity \(order), t.id \(order) LIMIT :limit OFFSET :skip
+                SELECT t.*, \(ThreadListOptions.unreadCountSQL) AS unread, \(options.keySQL) AS sortkey
+                FROM threads t WHERE t.board = :board \(options.whereSQL) \(condition)
+                ORDER BY t.pinned \(order), sortkey \(order), t.id \(order) LIMIT :limit OFFSET :skip
                 """, arguments: arguments).compactMap(Self.threadSummary)
         }
         return direction == .down ? rows : rows.reversed()
     }
 
-    /// The row of thread `id` in `board`'s list (0 is the most recent
-    /// activity), or nil when the board has no such thread.
-    public func threadPosition(_ id: EventID, board: BoardSlug) throws(StoreError) -> Int? {
+    /// How many threads of `board` the list shows with `options`.
+    public func threadCount(board: BoardSlug, viewer: Handle, options: ThreadListOptions) throws(StoreError) -> Int {
+        if options.filters.isEmpty { return try threadCount(board: board) }
+        return try read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM threads t WHERE t.board = :board AND :me = :me \(options.whereSQL)",
+                             arguments: ["board": board.rawValue, "me": viewer.rawValue]) ?? 0
+        }
+    }
+
+    /// The row of thread `id` in `board`'s list (0 is the top), or nil when the
+    /// list has no such thread.
+    public func threadPosition(_ id: EventID, board: BoardSlug, viewer: Handle,
+                               options: ThreadListOptions = .default) throws(StoreError) -> Int? {
         try read { db in
-            guard let last = try String.fetchOne(db, sql: "SELECT last_activity FROM threads WHERE id = ? AND board = ?",
-                                                 arguments: [id.rawValue, board.rawValue])
+            let arguments: StatementArguments = ["id": id.rawValue, "board": board.rawValue, "me": viewer.rawValue]
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT t.pinned, \(options.keySQL) AS sortkey FROM threads t
+                WHERE t.id = :id AND t.board = :board \(options.whereSQL)
+                """, arguments: arguments)
             else { return nil }
             return try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM threads WHERE board = ? AND (last_activity, id) > (?, ?)
-                """, arguments: [board.rawValue, last, id.rawValue]) ?? 0
+                SELECT count(*) FROM threads t WHERE t.board = :board \(options.whereSQL)
+                    AND (t.pinned, \(options.keySQL), t.id) > (:pinned, :key, :id)
+                """, arguments: arguments + ["pinned": row["pinned"] as Bool, "key": row["sortkey"] as String]) ?? 0
         }
     }
 
     /// The nearest thread of `board` with posts `viewer` has not read, looking
     /// `direction` from `anchor` (from the top of the list when nil), and its
     /// row in the list. `including` also considers the anchor's own thread.
-    public func unreadThread(board: BoardSlug, viewer: Handle, from anchor: ThreadAnchor?, direction: ListDirection,
-                             including: Bool = false) throws(StoreError) -> (thread: ThreadSummary, position: Int)? {
-        let unreadSQL = """
-            (SELECT count(*) FROM posts p INDEXED BY posts_thread WHERE p.thread = t.id AND p.board = t.board AND p.author != :me
-                AND p.redacted = 0 AND NOT EXISTS (SELECT 1 FROM st.read r WHERE r.post = p.id))
-            """
+    public func unreadThread(board: BoardSlug, viewer: Handle, options: ThreadListOptions = .default, from anchor: ThreadAnchor?,
+                             direction: ListDirection, including: Bool = false) throws(StoreError) -> (thread: ThreadSummary, position: Int)? {
         var arguments: StatementArguments = ["me": viewer.rawValue, "board": board.rawValue]
         var condition = ""
         if let anchor {
@@ -138,23 +150,23 @@ extension Index {
             case .down: comparison = including ? "<=" : "<"
             case .up: comparison = including ? ">=" : ">"
             }
-            condition = "AND (t.last_activity, t.id) \(comparison) (:last, :id)"
-            arguments += ["last": anchor.lastActivity.iso8601, "id": anchor.id.rawValue]
+            condition = "AND (t.pinned, \(options.keySQL), t.id) \(comparison) (:pinned, :key, :id)"
+            arguments += ["pinned": anchor.pinned, "key": anchor.key, "id": anchor.id.rawValue]
         } else if direction == .up {
             return nil
         }
         let order = direction == .down ? "DESC" : "ASC"
         let found: ThreadSummary? = try read { db in
             let row = try Row.fetchOne(db, sql: """
-                SELECT t.*, \(unreadSQL) AS unread FROM threads t
-                WHERE t.board = :board \(condition) AND EXISTS (SELECT 1 FROM posts p INDEXED BY posts_thread WHERE p.thread = t.id
-                    AND p.board = t.board AND p.author != :me AND p.redacted = 0
-                    AND NOT EXISTS (SELECT 1 FROM st.read r WHERE r.post = p.id))
-                ORDER BY t.last_activity \(order), t.id \(order) LIMIT 1
+                SELECT t.*, \(ThreadListOptions.unreadCountSQL) AS unread, \(options.keySQL) AS sortkey
+                FROM threads t
+                WHERE t.board = :board \(options.whereSQL) \(condition) AND EXISTS (SELECT 1 \(ThreadListOptions.unreadPostsSQL))
+                ORDER BY t.pinned \(order), sortkey \(order), t.id \(order) LIMIT 1
                 """, arguments: arguments)
             return row.flatMap(Self.threadSummary)
         }
-        guard let found, let position = try threadPosition(found.id, board: board) else { return nil }
+        guard let found, let position = try threadPosition(found.id, board: board, viewer: viewer, options: options)
+        else { return nil }
         return (found, position)
     }
 }

@@ -39,13 +39,15 @@ extension Index {
         try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM threads WHERE board = ?", arguments: [board.rawValue]) ?? 0 }
     }
 
-    /// One page of a board's threads, most recent activity first.
-    public func threads(board: BoardSlug, viewer: Handle, limit: Int = 50, offset: Int = 0) throws(StoreError) -> [ThreadSummary] {
+    /// One page of a board's threads in list order: pinned first, then by
+    /// `options.sort` (most recent activity first by default).
+    public func threads(board: BoardSlug, viewer: Handle, options: ThreadListOptions = .default, limit: Int = 50,
+                        offset: Int = 0) throws(StoreError) -> [ThreadSummary] {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT t.*, (SELECT count(*) FROM posts p INDEXED BY posts_thread WHERE p.thread = t.id AND p.board = t.board AND p.author != :me
-                    AND p.redacted = 0 AND NOT EXISTS (SELECT 1 FROM st.read r WHERE r.post = p.id)) AS unread
-                FROM threads t WHERE t.board = :board ORDER BY t.last_activity DESC, t.id DESC LIMIT :limit OFFSET :offset
+                SELECT t.*, \(ThreadListOptions.unreadCountSQL) AS unread, \(options.keySQL) AS sortkey
+                FROM threads t WHERE t.board = :board \(options.whereSQL)
+                ORDER BY t.pinned DESC, sortkey DESC, t.id DESC LIMIT :limit OFFSET :offset
                 """, arguments: ["me": viewer.rawValue, "board": board.rawValue, "limit": limit, "offset": offset])
             return rows.compactMap(Self.threadSummary)
         }
@@ -57,7 +59,8 @@ extension Index {
               let last = Timestamp(iso8601: row["last_activity"]) else { return nil }
         return ThreadSummary(id: id, board: board, title: row["title"], author: author, createdAt: created,
                              lastActivity: last, replies: row["replies"], unread: row["unread"],
-                             decided: row["decided"], redacted: row["redacted"])
+                             decided: row["decided"], redacted: row["redacted"], pinned: row["pinned"],
+                             sortKey: (row["sortkey"] as String?) ?? last.iso8601)
     }
 
     /// A thread with its comments, reactions and decision; nil when unknown.

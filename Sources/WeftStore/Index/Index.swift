@@ -41,6 +41,9 @@ public final class Index: Sendable {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "ATTACH DATABASE ? AS st", arguments: [statePath])
+            // Read markers and preferences in WAL: a commit need not wait for the disk
+            // (a power cut may forget the last few markers, never corrupt them).
+            try db.execute(sql: "PRAGMA st.synchronous = NORMAL")
         }
         // Opening switches the file to WAL and may create the schema; two processes
         // doing that at the same moment get SQLITE_BUSY without waiting, so opening
@@ -55,7 +58,7 @@ public final class Index: Sendable {
             pool = try DatabasePool(path: path, configuration: config)
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA st.journal_mode = WAL")
-                try db.execute(sql: "CREATE TABLE IF NOT EXISTS st.read(post TEXT PRIMARY KEY) WITHOUT ROWID")
+                try PrivateTables.create(db)
                 try db.inTransaction(.immediate) {
                     try Self.prepareSchema(db, space: space)
                     return .commit
@@ -90,7 +93,7 @@ public final class Index: Sendable {
         do {
             let queue = try DatabaseQueue(path: tmp, configuration: config)
             try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "CREATE TABLE IF NOT EXISTS st.read(post TEXT PRIMARY KEY) WITHOUT ROWID")
+                try PrivateTables.create(db)
                 try Self.prepareSchema(db, space: space)
             }
             try Index(space: space, path: tmp, writer: queue, viewer: viewer).catchUp()

@@ -3,7 +3,7 @@ import GRDB
 /// The index's tables. The index is a cache: when this schema changes, the
 /// version goes up and old indexes are rebuilt from the journals.
 enum IndexSchema {
-    static let version = "7"
+    static let version = "8"
 
     static let statements = [
         "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -45,7 +45,7 @@ enum IndexSchema {
         """
         CREATE TABLE threads(id TEXT PRIMARY KEY, board TEXT NOT NULL, author TEXT NOT NULL, created_at TEXT NOT NULL,
             title TEXT NOT NULL, last_activity TEXT NOT NULL, replies INTEGER NOT NULL, decided INTEGER NOT NULL DEFAULT 0,
-            redacted INTEGER NOT NULL DEFAULT 0)
+            redacted INTEGER NOT NULL DEFAULT 0, pinned INTEGER NOT NULL DEFAULT 0)
         """,
 
         """
@@ -65,6 +65,7 @@ enum IndexSchema {
         CREATE TABLE reactions(target TEXT NOT NULL, emoji TEXT NOT NULL, author TEXT NOT NULL, position INTEGER NOT NULL,
             PRIMARY KEY(target, emoji, author))
         """,
+        "CREATE TABLE pins(thread TEXT PRIMARY KEY, board TEXT NOT NULL, by TEXT NOT NULL, at TEXT NOT NULL)",
         """
         CREATE VIRTUAL TABLE posts_fts USING fts5(title, body, content='posts', content_rowid='rowid',
             tokenize='unicode61 remove_diacritics 2')
@@ -77,12 +78,14 @@ enum IndexSchema {
         ("posts_thread", "CREATE INDEX posts_thread ON posts(thread, created_at)"),
         // Covers the unread counts per board, so they do not read the post bodies.
         ("posts_unread", "CREATE INDEX posts_unread ON posts(board, author, redacted, id)"),
-        ("threads_board_activity", "CREATE INDEX threads_board_activity ON threads(board, last_activity DESC, id DESC)"),
+        ("threads_board_activity",
+         "CREATE INDEX threads_board_activity ON threads(board, pinned DESC, last_activity DESC, id DESC)"),
+        ("threads_board_created", "CREATE INDEX threads_board_created ON threads(board, pinned DESC, created_at DESC, id DESC)"),
     ]
 
     /// Tables emptied by a rebuild (everything but meta).
     static let dataTables = ["journals", "problems", "events", "boards", "members", "posts", "threads",
-                             "statuses", "followups", "decisions", "reactions"] + accessTables
+                             "statuses", "followups", "decisions", "reactions", "pins"] + accessTables
 
     static func create(_ db: Database) throws {
         for sql in statements + accessStatements { try db.execute(sql: sql) }

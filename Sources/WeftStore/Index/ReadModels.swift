@@ -21,6 +21,9 @@ public struct ThreadSummary: Hashable, Sendable {
     public var unread: Int
     public var decided: Bool
     public var redacted: Bool
+    public var pinned: Bool = false
+    /// Where the list query placed it (see ``ThreadAnchor``).
+    public var sortKey: String = ""
 }
 
 /// A thread or comment as it reads now (latest edit applied, redactions hidden).

@@ -5,8 +5,8 @@ import WeftStore
 struct BoardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "board",
-        abstract: "Create, list and show boards; manage their members and visibility.",
-        subcommands: [Create.self, List.self, Show.self, Members.self, Visibility.self]
+        abstract: "Create, list and show boards; star them; manage their members and visibility.",
+        subcommands: [Create.self, List.self, Show.self, Star.self, Unstar.self, Members.self, Visibility.self]
     )
 
     struct Create: ParsableCommand {
@@ -40,19 +40,22 @@ struct BoardCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List boards with thread and unread counts.")
+        static let configuration = CommandConfiguration(abstract: "List boards with thread and unread counts, starred first.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             try withStore(global) { store in
-                let boards = try store.index.boards(viewer: store.me)
-                if output.json { return Output.json(boards.map { BoardJSON($0.board, summary: $0) }) }
+                let stars = try store.index.starredBoards()
+                let boards = try store.index.boards(viewer: store.me).sorted { a, b in
+                    stars.contains(a.board.slug) != stars.contains(b.board.slug) ? stars.contains(a.board.slug) : a.board.slug < b.board.slug
+                }
+                if output.json { return Output.json(boards.map { BoardJSON($0.board, summary: $0, starred: stars.contains($0.board.slug)) }) }
                 if boards.isEmpty { return print("No boards yet. Create one: weft board create SLUG --title TITLE") }
                 let clock = Clockface(store)
                 var table = Table("BOARD", "THREADS", "UNREAD", "LAST ACTIVITY", "VISIBILITY", "TITLE")
                 for b in boards {
-                    table.add(b.board.slug.rawValue, "\(b.threads)", "\(b.unread)",
+                    table.add((stars.contains(b.board.slug) ? "★ " : "") + b.board.slug.rawValue, "\(b.threads)", "\(b.unread)",
                               b.lastActivity.map(clock.full) ?? "-", b.board.visibility.rawValue, b.board.title)
                 }
                 print(table.render())

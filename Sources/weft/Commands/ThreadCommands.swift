@@ -6,7 +6,7 @@ struct ThreadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "thread",
         abstract: "Start, list and read threads.",
-        subcommands: [New.self, List.self, Show.self]
+        subcommands: [New.self, List.self, Show.self, Pin.self, Unpin.self]
     )
 
     struct New: ParsableCommand {
@@ -36,9 +36,11 @@ struct ThreadCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a board's threads, most recent activity first.")
+        static let configuration = CommandConfiguration(
+            abstract: "List a board's threads: pinned first, then most recent activity first.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The board.") var board: String
+        @OptionGroup var filter: ThreadFilterOptions
         @Option(help: "How many threads to show.") var limit: Int = 50
         @Option(help: "Skip this many threads first.") var offset: Int = 0
         @OptionGroup var output: OutputOptions
@@ -51,13 +53,15 @@ struct ThreadCommand: ParsableCommand {
         func run() throws {
             try withStore(global) { store in
                 let b = try store.existingBoard(board)
-                let threads = try store.index.threads(board: b.slug, viewer: store.me, limit: limit, offset: offset)
+                let threads = try store.index.threads(board: b.slug, viewer: store.me, options: filter.options, limit: limit,
+                                                     offset: offset)
                 if output.json { return Output.json(threads.map(ThreadJSON.init)) }
+                if threads.isEmpty, !filter.options.filters.isEmpty { return print("No threads in \(b.slug) match.") }
                 if threads.isEmpty { return print("No threads in \(b.slug) yet. Start one: weft thread new --board \(b.slug) --title TITLE") }
                 let clock = Clockface(store)
                 var table = Table("ID", "LAST", "REPLIES", "NEW", "AUTHOR", "TITLE")
                 for t in threads {
-                    let mark = (t.decided ? "✓ " : "") + (t.redacted ? "[deleted]" : t.title)
+                    let mark = (t.pinned ? "📌 " : "") + (t.decided ? "✓ " : "") + (t.redacted ? "[deleted]" : t.title)
                     table.add(t.id.short, clock.brief(t.lastActivity), "\(t.replies)", t.unread > 0 ? "\(t.unread)" : "",
                               t.author.rawValue, mark)
                 }

@@ -10,8 +10,9 @@ struct BoardJSON: Encodable {
     var visibility, createdAt, createdBy: String
     var threads, posts, unread: Int?
     var lastActivity: String?
+    var starred: Bool?
 
-    init(_ b: Board, summary: BoardSummary? = nil) {
+    init(_ b: Board, summary: BoardSummary? = nil, starred: Bool? = nil) {
         slug = b.slug.rawValue
         title = b.title
         purpose = b.purpose
@@ -22,13 +23,14 @@ struct BoardJSON: Encodable {
         posts = summary?.posts
         unread = summary?.unread
         lastActivity = summary?.lastActivity?.iso8601
+        self.starred = starred
     }
 }
 
 struct ThreadJSON: Encodable {
     var id, board, title, author, createdAt, lastActivity: String
     var replies, unread: Int
-    var decided, redacted: Bool
+    var decided, redacted, pinned: Bool
 
     init(_ t: ThreadSummary) {
         id = t.id.rawValue
@@ -41,6 +43,7 @@ struct ThreadJSON: Encodable {
         unread = t.unread
         decided = t.decided
         redacted = t.redacted
+        pinned = t.pinned
     }
 }
 
