@@ -20,7 +20,8 @@ struct Weft: ParsableCommand {
         subcommands: [
             InitCommand.self, BoardCommand.self, ThreadCommand.self, CommentCommand.self, ReactCommand.self,
             EditCommand.self, StatusCommand.self, MemberCommand.self, ProfileCommand.self, IndexCommand.self,
-            DoctorCommand.self, DevCommand.self,
+            DoctorCommand.self, DevCommand.self, DecideCommand.self, ReopenCommand.self, DecisionCommand.self,
+            DigestCommand.self, CheckinCommand.self,
         ]
     )
 

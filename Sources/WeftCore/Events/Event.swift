@@ -33,6 +33,10 @@ public enum Payload: Hashable, Sendable {
     case threadDecided(ThreadDecided)
     case threadReopened(ThreadReopened)
     case memberProfile(MemberProfile)
+    case checkinScheduled(CheckinScheduled)
+    case checkinPaused(CheckinChange)
+    case checkinResumed(CheckinChange)
+    case checkinDeleted(CheckinChange)
 
     /// The `type` string written in the envelope.
     public var type: String {
@@ -51,6 +55,10 @@ public enum Payload: Hashable, Sendable {
         case .threadDecided: "thread.decided"
         case .threadReopened: "thread.reopened"
         case .memberProfile: "member.profile"
+        case .checkinScheduled: "checkin.scheduled"
+        case .checkinPaused: "checkin.paused"
+        case .checkinResumed: "checkin.resumed"
+        case .checkinDeleted: "checkin.deleted"
         }
     }
 

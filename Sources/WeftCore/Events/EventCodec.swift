@@ -56,6 +56,8 @@ public enum EventCodec {
         case .threadDecided(let v): return enc(v)
         case .threadReopened(let v): return enc(v)
         case .memberProfile(let v): return enc(v)
+        case .checkinScheduled(let v): return enc(v)
+        case .checkinPaused(let v), .checkinResumed(let v), .checkinDeleted(let v): return enc(v)
         }
     }
 

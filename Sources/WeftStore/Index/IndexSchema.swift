@@ -3,7 +3,7 @@ import GRDB
 /// The index's tables. The index is a cache: when this schema changes, the
 /// version goes up and old indexes are rebuilt from the journals.
 enum IndexSchema {
-    static let version = "6"
+    static let version = "7"
 
     static let statements = [
         "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -78,14 +78,14 @@ enum IndexSchema {
         // Covers the unread counts per board, so they do not read the post bodies.
         ("posts_unread", "CREATE INDEX posts_unread ON posts(board, author, redacted, id)"),
         ("threads_board_activity", "CREATE INDEX threads_board_activity ON threads(board, last_activity DESC, id DESC)"),
-    ]
+    ] + digestBulkIndexes
 
     /// Tables emptied by a rebuild (everything but meta).
     static let dataTables = ["journals", "problems", "events", "boards", "members", "posts", "threads",
-                             "statuses", "followups", "decisions", "reactions"]
+                             "statuses", "followups", "decisions", "reactions"] + digestTables
 
     static func create(_ db: Database) throws {
-        for sql in statements { try db.execute(sql: sql) }
+        for sql in statements + digestStatements { try db.execute(sql: sql) }
         for (_, sql) in bulkIndexes { try db.execute(sql: sql) }
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES('schema', ?)", arguments: [version])
     }

@@ -103,8 +103,11 @@ struct ThreadDetailJSON: Encodable {
 struct StatusJSON: Encodable {
     var id, author, at, kind, text: String
     var board: String?
+    var checkin, occurrence: String?
 
     init(_ s: StatusUpdate) {
+        checkin = s.checkin?.rawValue
+        occurrence = s.occurrence
         id = s.id.rawValue
         author = s.author.rawValue
         at = s.at.iso8601
@@ -118,8 +121,10 @@ struct MemberJSON: Encodable {
     var handle, firstSeen: String
     var name, timeZone, workingHours, localTime: String?
     var inWorkingHours: Bool?
+    var email: String?
 
     init(_ m: Member, now: Timestamp) {
+        email = m.email
         handle = m.handle.rawValue
         firstSeen = m.firstSeen.iso8601
         name = m.name
