@@ -1,7 +1,7 @@
 # Weft — make run (build and open the UI) and make test (run every test).
 SWIFT ?= swift
 SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev
-TEST_PACKAGES := tmux
+TEST_PACKAGES := tmux python3 python3-markdown
 BENCH_POSTS ?= 100000
 
 .PHONY: run build release test deps test-deps bench clean install

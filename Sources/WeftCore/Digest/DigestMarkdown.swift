@@ -1,12 +1,19 @@
 /// The digest as CommonMark, and as the HTML of the e-mail's rich part.
 public enum DigestMarkdown {
-    /// Backslash-escapes every ASCII punctuation character CommonMark may treat as
-    /// markup, so a post's text always reads as text.
+    /// Makes a post's text read as text: backslash escapes for the characters both
+    /// CommonMark and Python-Markdown treat as markup, entities for `<`, `>`, `&`
+    /// (which Python-Markdown does not unescape).
     public static func escape(_ s: String) -> String {
         var out = ""
         for ch in Inert.line(s) {
-            if "\\`*_{}[]<>#!|~&".contains(ch) { out.append("\\") }
-            out.append(ch)
+            switch ch {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            default:
+                if "\\`*_{}[]#!".contains(ch) { out.append("\\") }
+                out.append(ch)
+            }
         }
         return out
     }
