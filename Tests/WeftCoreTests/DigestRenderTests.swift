@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import WeftCore
+import WeftTestSupport
 
 /// The digest's text, Markdown, HTML and e-mail forms.
 final class DigestRenderTests: XCTestCase {
@@ -126,33 +127,12 @@ final class DigestRenderTests: XCTestCase {
     }
 }
 
-/// Runs a Python 3 that has the modules a test needs (the Debian one has
-/// python3-markdown from `make test-deps`), returning its standard output.
-func python(_ args: [String], stdin: String, needs module: String = "email") throws -> String {
-    for exe in ["/usr/bin/python3", "/usr/local/bin/python3", "/bin/python3"] where FileManager.default.isExecutableFile(atPath: exe) {
-        if (try? run(exe, ["-c", "import \(module)"], stdin: ""))?.status == 0 {
-            let r = try run(exe, args, stdin: stdin)
-            XCTAssertEqual(r.status, 0, r.err)
-            return r.out
-        }
+/// The standard output of a Python 3 with `module`; fails the test when there is none.
+func python(_ args: [String], stdin: String, needs module: String = "email", file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    guard let r = Python.run(args, stdin: stdin, needs: module) else {
+        XCTFail("no python3 with the '\(module)' module: run 'make test-deps' (installs python3-markdown)", file: file, line: line)
+        return ""
     }
-    XCTFail("no python3 with the '\(module)' module: run 'make test-deps' (installs python3-markdown)")
-    return ""
-}
-
-private func run(_ exe: String, _ args: [String], stdin: String) throws -> (status: Int32, out: String, err: String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: exe)
-    p.arguments = args
-    let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
-    p.standardInput = inPipe
-    p.standardOutput = outPipe
-    p.standardError = errPipe
-    try p.run()
-    inPipe.fileHandleForWriting.write(Data(stdin.utf8))
-    try inPipe.fileHandleForWriting.close()
-    let out = outPipe.fileHandleForReading.readDataToEndOfFile()
-    let err = errPipe.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    XCTAssertEqual(r.status, 0, r.stderr, file: file, line: line)
+    return r.stdout
 }
