@@ -146,10 +146,10 @@ final class NavigationTests: XCTestCase {
         XCTAssertEqual(members.focus, .main)
         XCTAssertEqual(effects, [.loadMembers])
 
-        // Boards, Members, then the boards: three rows down is the second board.
+        // Boards, Members, Digest, Decisions, then the boards: five rows down is the second board.
         let third = state.boards.rows[2].board.slug
         let (board, _) = sidebar.pressing(.char("j")).state.pressing(.char("j")).state.pressing(.char("j")).state
-            .pressing(.enter)
+            .pressing(.char("j")).state.pressing(.char("j")).state.pressing(.enter)
         XCTAssertEqual(board.route, .board(state.boards.rows[1].board.slug))
         let (boardThree, _) = sidebar.pressing(.char("G")).state.pressing(.char("k")).state.pressing(.char("k"))
             .state.pressing(.enter)
@@ -157,8 +157,8 @@ final class NavigationTests: XCTestCase {
     }
 
     func testSidebarListsOnlyScreensThatWork() {
-        XCTAssertEqual(state.sidebarItems.prefix(2), [.boards, .members])
-        XCTAssertEqual(Array(state.sidebarItems.dropFirst(2)), state.boards.rows.map { .board($0.board.slug) })
+        XCTAssertEqual(state.sidebarItems.prefix(4), [.boards, .members, .digest, .decisions])
+        XCTAssertEqual(Array(state.sidebarItems.dropFirst(4)), state.boards.rows.map { .board($0.board.slug) })
     }
 
     func testHelpOpensForTheCurrentScreenAndCloses() {

@@ -16,6 +16,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case open, back, nextUnread, previousUnread
     case switchFocus, help, quit
     case click, wheel
+    case decide, reopen
+    case previousWeek, nextWeek, thisWeek, fold
+    case filterBoard, filterTime
 
     /// The keys (or mouse actions) that run the command.
     public var bindings: [KeyBinding] {
@@ -35,6 +38,14 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .quit: [.key(.ctrl("c"), "Ctrl-C")]
         case .click: [.mouse(.click, "click")]
         case .wheel: [.mouse(.wheel, "wheel")]
+        case .decide: [.key(.char("d"), "d")]
+        case .reopen: [.key(.char("D"), "D")]
+        case .previousWeek: [.key(.char("["), "[")]
+        case .nextWeek: [.key(.char("]"), "]")]
+        case .thisWeek: [.key(.char("t"), "t")]
+        case .fold: [.key(.char("z"), "z")]
+        case .filterBoard: [.key(.char("b"), "b")]
+        case .filterTime: [.key(.char("w"), "w")]
         }
     }
 
@@ -58,6 +69,14 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .quit: "Quit from anywhere"
         case .click: "Select a row; click the selected row again to open it (closes the help)"
         case .wheel: "Scroll the pane under the pointer"
+        case .decide: "Decide: the comment at the top of the view and/or a summary you type"
+        case .reopen: "Reopen the decided thread (the decision stays in its history)"
+        case .previousWeek: "Show the previous week"
+        case .nextWeek: "Show the next week"
+        case .thisWeek: "Show this week"
+        case .fold: "Fold or unfold the section under the selection (Enter on a section title too)"
+        case .filterBoard: "Show one board's decisions, the next board, then all"
+        case .filterTime: "Show decisions of the last 7, 30 or 90 days, then all"
         }
     }
 
@@ -98,6 +117,14 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .quit: "quit"
         case .click: "select"
         case .wheel: "scroll"
+        case .decide: "decide"
+        case .reopen: "reopen"
+        case .previousWeek: "previous week"
+        case .nextWeek: "next week"
+        case .thisWeek: "this week"
+        case .fold: "fold"
+        case .filterBoard: "board"
+        case .filterTime: "since"
         }
     }
 
@@ -108,6 +135,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .nextUnread, .previousUnread: .unread
         case .help, .quit: .general
         case .click, .wheel: .mouse
+        case .decide, .reopen: .decisions
+        case .previousWeek, .nextWeek, .thisWeek, .fold: .digest
+        case .filterBoard, .filterTime: .decisions
         }
     }
 
@@ -116,12 +146,15 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         switch self {
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
             Set(KeyContext.allCases)
-        case .open: [.boards, .board, .sidebar]
+        case .open: [.boards, .board, .sidebar, .digest, .decisions]
         case .back, .help, .quit: Set(KeyContext.allCases)
         case .nextUnread, .previousUnread: [.board, .thread]
-        case .switchFocus: [.boards, .board, .thread, .members, .sidebar]
-        case .click: [.boards, .board, .members, .sidebar, .help]
+        case .switchFocus: [.boards, .board, .thread, .members, .sidebar, .digest, .decisions]
+        case .click: [.boards, .board, .members, .sidebar, .help, .digest, .decisions]
         case .wheel: Set(KeyContext.allCases)
+        case .decide, .reopen: [.thread]
+        case .previousWeek, .nextWeek, .thisWeek, .fold: [.digest]
+        case .filterBoard, .filterTime: [.decisions]
         }
     }
 
@@ -146,13 +179,15 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
 
 /// The groups of the key table, in the order the help shows them.
 public enum KeyCategory: String, CaseIterable, Hashable, Sendable {
-    case moving, screens, unread, general, mouse
+    case moving, screens, unread, decisions, digest, general, mouse
 
     public var title: String {
         switch self {
         case .moving: "Moving"
         case .screens: "Screens"
         case .unread: "Unread"
+        case .decisions: "Decisions"
+        case .digest: "Weekly digest"
         case .general: "General"
         case .mouse: "Mouse"
         }

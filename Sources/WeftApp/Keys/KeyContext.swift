@@ -3,6 +3,7 @@
 /// contexts it works in.
 public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case boards, board, thread, members, sidebar, help
+    case digest, decisions
 
     /// The name shown in the help overlay and in `Docs/keys.md`.
     public var title: String {
@@ -13,6 +14,8 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .members: "Members"
         case .sidebar: "Sidebar"
         case .help: "Help"
+        case .digest: "Digest"
+        case .decisions: "Decisions"
         }
     }
 
@@ -22,10 +25,12 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         switch self {
         case .boards: [.open, .moveDown, .switchFocus, .help, .back]
         case .board: [.open, .nextUnread, .back, .moveDown, .switchFocus, .help]
-        case .thread: [.moveDown, .pageDown, .nextUnread, .back, .help]
+        case .thread: [.moveDown, .pageDown, .nextUnread, .decide, .back, .help]
         case .members: [.moveDown, .back, .switchFocus, .help]
         case .sidebar: [.open, .moveDown, .switchFocus, .help]
         case .help: [.moveDown, .help]
+        case .digest: [.open, .previousWeek, .nextWeek, .thisWeek, .fold, .back, .help]
+        case .decisions: [.open, .filterBoard, .filterTime, .back, .help]
         }
     }
 }

@@ -37,6 +37,16 @@ struct EffectRunner {
             return .threadLoaded(detail)
         case .loadMembers:
             return .membersLoaded(try index.members())
+        case .loadDigest(let week):
+            return .digestLoaded(try index.digest(viewer: viewer, week: week, zone: store.viewerTimeZone(), now: store.now))
+        case .loadDecisions(let board, let since):
+            return .decisionsLoaded(try index.decisions(viewer: viewer, board: board, since: since))
+        case .decide(let thread, let comment, let summary):
+            try store.decide(thread: thread, comment: comment, summary: summary)
+            return .decisionSaved(thread, reopened: false)
+        case .reopen(let thread):
+            try store.reopen(thread: thread, reason: nil)
+            return .decisionSaved(thread, reopened: true)
         case .markThreadRead(let id):
             try index.markThreadRead(id)
             return nil

@@ -7,6 +7,8 @@ public enum Route: Hashable, Sendable {
     case members
     case board(BoardSlug)
     case thread(EventID)
+    case digest
+    case decisions
 
     /// The key context of the screen.
     var context: KeyContext {
@@ -15,6 +17,8 @@ public enum Route: Hashable, Sendable {
         case .members: .members
         case .board: .board
         case .thread: .thread
+        case .digest: .digest
+        case .decisions: .decisions
         }
     }
 }

@@ -25,6 +25,10 @@ public struct State: Equatable, Sendable {
     public internal(set) var board: BoardState?
     public internal(set) var thread: ThreadState?
     public internal(set) var members = MembersState()
+    public internal(set) var digest = DigestState()
+    public internal(set) var decisions = DecisionsState()
+    /// The decision form over the thread, when open.
+    public internal(set) var decisionForm: DecisionForm?
     /// The help overlay, when open.
     public internal(set) var help: HelpState?
     public internal(set) var notice: Notice?
@@ -63,6 +67,6 @@ public struct State: Equatable, Sendable {
 
     /// The items of the sidebar: the screens that work, then the boards.
     var sidebarItems: [SidebarItem] {
-        [.boards, .members] + boards.rows.map { .board($0.board.slug) }
+        [.boards, .members, .digest, .decisions] + boards.rows.map { .board($0.board.slug) }
     }
 }

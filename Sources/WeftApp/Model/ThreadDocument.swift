@@ -34,6 +34,8 @@ struct ThreadDocument: Equatable, Sendable {
     /// Lines pinned above the scrolling text.
     let header: [Line]
     let lines: [Line]
+    /// Which comment each comment part shows (for "the comment on screen").
+    let commentParts: [Int: EventID]
 
     /// Replies deeper than this are indented no further.
     static let maximumDepth = 6
@@ -46,6 +48,7 @@ struct ThreadDocument: Equatable, Sendable {
         builder.head(detail, clock: clock)
         builder.comments(detail, clock: clock)
         lines = builder.lines
+        commentParts = builder.commentParts
     }
 
     /// The first line of `part`, for restoring a reading position.
@@ -86,6 +89,7 @@ private struct Builder {
     let textWidth: Int
     var lines: [ThreadDocument.Line] = []
     var part = 0
+    var commentParts: [Int: EventID] = [:]
 
     init(textWidth: Int) {
         self.textWidth = textWidth
@@ -154,6 +158,7 @@ private struct Builder {
         for entry in order {
             part += 1
             let comment = detail.comments[entry.index]
+            commentParts[part] = comment.id
             let indent = 1 + min(entry.depth, depthLimit) * 2
             add(commentHead(comment, detail: detail, clock: clock), indent: indent)
             if comment.redacted {

@@ -18,8 +18,13 @@ public func render(_ state: State, size: Size) -> CellGrid {
     case .board: BoardScreen.render(state, in: layout.main, into: &grid)
     case .thread: ThreadScreen.render(state, in: layout.main, into: &grid)
     case .members: MembersScreen.render(state, in: layout.main, into: &grid)
+    case .digest: DigestScreen.render(state, in: layout.main, into: &grid)
+    case .decisions: DecisionsScreen.render(state, in: layout.main, into: &grid)
     }
     Sidebar.render(state, layout: layout, into: &grid)
+    if let form = state.decisionForm {
+        DecisionFormScreen.render(form, in: layout.body, into: &grid)
+    }
     Chrome.statusBar(state).render(into: &grid, in: layout.status)
     if let help = state.help {
         HelpOverlay.render(help, in: layout.body, into: &grid)
@@ -37,11 +42,15 @@ enum Chrome {
             parts.append("Boards")
         case .members:
             parts.append("Members")
+        case .digest:
+            parts.append("Digest")
+        case .decisions:
+            parts.append("Decisions")
         case .board(let slug):
             let title = state.boards.row(slug)?.board.title
             parts.append("#" + slug.rawValue + (title.map { " · " + $0 } ?? ""))
         case .thread:
-            if let slug = state.board?.slug {
+            if let slug = state.thread?.detail?.board.slug ?? state.board?.slug {
                 parts.append("#" + slug.rawValue)
             }
             if let detail = state.thread?.detail {
@@ -72,7 +81,12 @@ enum Chrome {
             case .board: right = BoardScreen.position(state)
             case .thread: right = ThreadScreen.position(state)
             case .members: right = MembersScreen.position(state)
+            case .digest: right = DigestScreen.position(state)
+            case .decisions: right = DecisionsScreen.position(state)
             }
+        }
+        if state.decisionForm != nil {
+            return StatusBar(hints: [KeyHint("Enter", "save"), KeyHint("Esc", "cancel")], right: right)
         }
         if let notice = state.notice {
             return StatusBar(message: notice.text, right: right,

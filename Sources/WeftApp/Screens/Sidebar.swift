@@ -5,6 +5,7 @@ import WeftCore
 enum SidebarItem: Hashable, Sendable {
     case boards, members
     case board(BoardSlug)
+    case digest, decisions
 }
 
 /// The sidebar: the screens that work (Boards, Members) and then every board
@@ -17,7 +18,11 @@ enum Sidebar {
         case .boards: .boards
         case .members: .members
         case .board(let slug): .board(slug)
-        case .thread: state.board.map { .board($0.slug) } ?? .boards
+        case .digest: .digest
+        case .decisions: .decisions
+        case .thread:
+            state.stack.contains(.digest) ? .digest : state.stack.contains(.decisions) ? .decisions
+                : state.board.map { .board($0.slug) } ?? .boards
         }
     }
 
@@ -101,6 +106,10 @@ enum Sidebar {
             count = state.totalUnread
         case .members:
             label = "Members"
+        case .digest:
+            label = "Digest"
+        case .decisions:
+            label = "Decisions"
         case .board(let slug):
             label = "  # " + slug.rawValue
             count = state.boards.unread?[slug]

@@ -30,6 +30,12 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
         return ThreadScreen.missing(id, &state)
     case .membersLoaded(let members):
         return MembersScreen.loaded(members, &state)
+    case .digestLoaded(let digest):
+        return DigestScreen.loaded(digest, &state)
+    case .decisionsLoaded(let entries):
+        return DecisionsScreen.loaded(entries, &state)
+    case .decisionSaved(let thread, let reopened):
+        return DecisionFormScreen.saved(thread, reopened: reopened, &state)
     case .unreadThreadFound(let thread, let position):
         return Navigation.foundUnread(thread, position: position, &state)
     case .noUnreadThread(let direction):
@@ -68,6 +74,10 @@ enum Refresh {
             break
         case .members:
             effects.append(.loadMembers)
+        case .digest:
+            if let week = state.digest.week { effects.append(.loadDigest(week)) }
+        case .decisions:
+            effects.append(DecisionsScreen.load(state))
         case .board(let slug):
             effects.append(.refreshBoard(slug, keeping: state.board?.selected?.id))
         case .thread(let id):
