@@ -19,6 +19,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case decide, reopen
     case previousWeek, nextWeek, thisWeek, fold
     case filterBoard, filterTime
+    case newCheckin
 
     /// The keys (or mouse actions) that run the command.
     public var bindings: [KeyBinding] {
@@ -46,6 +47,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .fold: [.key(.char("z"), "z")]
         case .filterBoard: [.key(.char("b"), "b")]
         case .filterTime: [.key(.char("w"), "w")]
+        case .newCheckin: [.key(.char("C"), "C")]
         }
     }
 
@@ -77,6 +79,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .fold: "Fold or unfold the section under the selection (Enter on a section title too)"
         case .filterBoard: "Show one board's decisions, the next board, then all"
         case .filterTime: "Show decisions of the last 7, 30 or 90 days, then all"
+        case .newCheckin: "Schedule a check-in: a recurring question on this board (Tab between fields)"
         }
     }
 
@@ -125,6 +128,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .fold: "fold"
         case .filterBoard: "board"
         case .filterTime: "since"
+        case .newCheckin: "check-in"
         }
     }
 
@@ -138,6 +142,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .decide, .reopen: .decisions
         case .previousWeek, .nextWeek, .thisWeek, .fold: .digest
         case .filterBoard, .filterTime: .decisions
+        case .newCheckin: .screens
         }
     }
 
@@ -155,6 +160,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .decide, .reopen: [.thread]
         case .previousWeek, .nextWeek, .thisWeek, .fold: [.digest]
         case .filterBoard, .filterTime: [.decisions]
+        case .newCheckin: [.board]
         }
     }
 

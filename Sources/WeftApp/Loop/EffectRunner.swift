@@ -47,6 +47,10 @@ struct EffectRunner {
         case .reopen(let thread):
             try store.reopen(thread: thread, reason: nil)
             return .decisionSaved(thread, reopened: true)
+        case .scheduleCheckin(let board, let question, let every, let audience):
+            guard let schedule = try? Recurrence(parsing: every) else { return .failed("cannot read the schedule '\(every)'") }
+            try store.scheduleCheckin(board: board, question: question, every: schedule, audience: audience)
+            return .checkinScheduled(question: question, every: schedule.description)
         case .markThreadRead(let id):
             try index.markThreadRead(id)
             return nil

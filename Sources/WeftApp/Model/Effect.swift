@@ -24,6 +24,8 @@ public enum Effect: Hashable, Sendable {
     case decide(EventID, comment: EventID?, summary: String?)
     /// Reopens a decided thread.
     case reopen(EventID)
+    /// Schedules a check-in (checked by `CheckinFormScreen` first).
+    case scheduleCheckin(BoardSlug, question: String, every: String, audience: [Handle])
     /// Saves that the viewer has read the thread and its comments.
     case markThreadRead(EventID)
     /// The nearest thread with unread posts from `anchor` (the top when nil).

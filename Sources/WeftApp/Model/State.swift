@@ -29,6 +29,8 @@ public struct State: Equatable, Sendable {
     public internal(set) var decisions = DecisionsState()
     /// The decision form over the thread, when open.
     public internal(set) var decisionForm: DecisionForm?
+    /// The new check-in form over a board, when open.
+    public internal(set) var checkinForm: CheckinForm?
     /// The help overlay, when open.
     public internal(set) var help: HelpState?
     public internal(set) var notice: Notice?

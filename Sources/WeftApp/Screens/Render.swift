@@ -25,6 +25,9 @@ public func render(_ state: State, size: Size) -> CellGrid {
     if let form = state.decisionForm {
         DecisionFormScreen.render(form, in: layout.body, into: &grid)
     }
+    if let form = state.checkinForm {
+        CheckinFormScreen.render(form, in: layout.body, into: &grid)
+    }
     Chrome.statusBar(state).render(into: &grid, in: layout.status)
     if let help = state.help {
         HelpOverlay.render(help, in: layout.body, into: &grid)
@@ -85,8 +88,12 @@ enum Chrome {
             case .decisions: right = DecisionsScreen.position(state)
             }
         }
-        if state.decisionForm != nil {
-            return StatusBar(hints: [KeyHint("Enter", "save"), KeyHint("Esc", "cancel")], right: right)
+        if state.decisionForm != nil || state.checkinForm != nil {
+            let hints = state.checkinForm != nil ? [KeyHint("Tab", "next field")] : []
+            if let notice = state.notice, notice.isWarning {
+                return StatusBar(message: notice.text, right: right, messageStyle: Style(.warning, [.bold]))
+            }
+            return StatusBar(hints: hints + [KeyHint("Enter", "save"), KeyHint("Esc", "cancel")], right: right)
         }
         if let notice = state.notice {
             return StatusBar(message: notice.text, right: right,

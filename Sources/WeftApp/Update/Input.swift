@@ -10,6 +10,9 @@ enum Input {
             if state.decisionForm != nil, key != .ctrl("c") {
                 return DecisionFormScreen.handle(key, &state)
             }
+            if state.checkinForm != nil, key != .ctrl("c") {
+                return CheckinFormScreen.handle(key, &state)
+            }
             guard let command = Command.matching(key, in: state.context) else { return [] }
             return run(command, key: key, &state)
         case .mouse(let mouse):

@@ -36,6 +36,9 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
         return DecisionsScreen.loaded(entries, &state)
     case .decisionSaved(let thread, let reopened):
         return DecisionFormScreen.saved(thread, reopened: reopened, &state)
+    case .checkinScheduled(let question, let every):
+        state.notice = Notice("Check-in scheduled: “\(question)” every \(every).")
+        return []
     case .unreadThreadFound(let thread, let position):
         return Navigation.foundUnread(thread, position: position, &state)
     case .noUnreadThread(let direction):
