@@ -41,8 +41,10 @@ final class DecisionAndCheckinIndexTests: XCTestCase {
         try store.reopen(thread: s["db"], reason: nil)
         XCTAssertNil(try store.index.thread(s["db"], viewer: store.me)?.decision)
         XCTAssertFalse(try store.index.threads(board: try BoardSlug("general"), viewer: store.me).first { $0.id == s["db"] }!.decided)
-        try store.decide(thread: s["db"], comment: s["c2"], summary: nil)
-        XCTAssertEqual(try store.index.decisions(viewer: store.me).first?.text, "@ann what about SQLite?")
+        // A minute later (one clock per store: two events of one millisecond have no order).
+        let later = try s.store(now: "2026-11-21T12:01:00.000Z")
+        try later.decide(thread: s["db"], comment: s["c2"], summary: nil)
+        XCTAssertEqual(try later.index.decisions(viewer: later.me).first?.text, "@ann what about SQLite?")
     }
 
     /// The inbox's question: which check-in occurrences fell due for a member and are unanswered.

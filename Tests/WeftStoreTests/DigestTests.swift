@@ -73,6 +73,16 @@ final class DigestTests: XCTestCase {
         XCTAssertEqual(titles(try digest(), .waitingForReply), ["Old question", "Secret plan", "Deploy plan"])
     }
 
+    /// A thread first answered after the week still waited during it.
+    func testAReplyAfterTheWeekDoesNotCountForIt() throws {
+        space.add(.commentCreated(CommentCreated(thread: space["deploy"], body: "Looks good.")), by: "bob", board: "eng",
+                  at: "2026-11-24T10:00:00.000Z")
+        XCTAssertEqual(titles(try digest(), .waitingForReply), ["Old question", "Secret plan", "Deploy plan"])
+        let s = try space.store(now: "2026-11-25T12:00:00.000Z")
+        let next = try s.index.digest(viewer: s.me, week: w47.next, zone: TimeZone(identifier: "Europe/Berlin")!, now: s.now)
+        XCTAssertEqual(titles(next, .waitingForReply), ["Old question", "Secret plan", "Sunday night idea"])
+    }
+
     func testFollowUpsForMe() throws {
         XCTAssertEqual(titles(try digest(), .followUpsForMe),
                        ["!Overdue: Pick a DB", "Due this week: Pick a DB", "Due next week: Lunch Friday"])

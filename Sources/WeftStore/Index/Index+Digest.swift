@@ -12,33 +12,47 @@ extension Index {
 
     /// The digest of `week` in `zone` for `viewer`, limited to the boards they can
     /// read. Follow-ups count as overdue from `now` (or from the end of a past week).
+    /// `profile`, when given, hears how long each part took (for `weft dev bench-digest`).
     public func digest(viewer: Handle, week: ISOWeek, zone: TimeZone, now: Timestamp,
-                       canRead: (Board, Handle) -> Bool = BoardAccess.canRead) throws(StoreError) -> Digest {
+                       canRead: (Board, Handle) -> Bool = BoardAccess.canRead,
+                       profile: ((String, Double) -> Void)? = nil) throws(StoreError) -> Digest {
+        func timed<T, E: Error>(_ part: String, _ body: () throws(E) -> T) throws(E) -> T {
+            guard let profile else { return try body() }
+            let start = DispatchTime.now().uptimeNanoseconds
+            defer { profile(part, Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000) }
+            return try body()
+        }
         let cal = WeekCalendar(zone)
         let range = cal.interval(of: week)
         let nextEnd = cal.interval(of: week.next).upperBound
         let readable = try readableBoards(viewer: viewer, canRead: canRead)
-        let decisions = try self.decisions(viewer: viewer, since: range.lowerBound, until: range.upperBound, history: true, limit: 500)
-            .filter { !$0.decision.isReopening }
+        let everyBoard = try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM boards") ?? 0 } == readable.count
+        let decisions = try timed("decisions") { () throws(StoreError) -> [DecisionEntry] in
+            try self.decisions(viewer: viewer, since: range.lowerBound, until: range.upperBound, history: true, limit: 500)
+                .filter { !$0.decision.isReopening }
+        }
         let me = try member(viewer)
+        let lookback = range.upperBound.adding(seconds: -Self.digestLookback).iso8601
         return try read { db in
             let q = DigestQuery(db: db, viewer: viewer, start: range.lowerBound.iso8601, end: range.upperBound.iso8601,
-                                boards: readable.map(\.rawValue).sorted())
-            var counts = try q.counts()
+                                boards: readable.map(\.rawValue).sorted(), everyBoard: everyBoard)
+            var counts = try timed("counts") { try q.counts() }
             counts.decisions = decisions.count
             let reference = min(now, range.upperBound)
             let sections = [
                 DigestSection(kind: .decisions, groups: [DigestGroup(items: decisions.map(Self.item))]),
-                DigestSection(kind: .statusUpdates, groups: try q.statusesByPerson()),
-                DigestSection(kind: .checkinAnswers, groups: try q.checkinAnswers()),
-                DigestSection(kind: .newThreads, groups: try q.newThreadsByBoard()),
-                DigestSection(kind: .mostActive, groups: [DigestGroup(items: try q.mostActive(limit: Self.digestMostActive))]),
-                DigestSection(kind: .waitingForReply, groups: [DigestGroup(items: try q.waitingForReply(
-                    since: range.upperBound.adding(seconds: -Self.digestLookback).iso8601))]),
-                DigestSection(kind: .followUpsForMe, groups: try q.followUpsForMe(reference: reference.iso8601, nextEnd: nextEnd.iso8601)),
-                DigestSection(kind: .followUpsIAsked, groups: [DigestGroup(items: try q.followUpsIAsked())]),
-                DigestSection(kind: .unreadMentions, groups: [DigestGroup(items: try q.unreadMentions(
-                    since: range.upperBound.adding(seconds: -Self.digestLookback).iso8601))]),
+                DigestSection(kind: .statusUpdates, groups: try timed("statuses") { try q.statusesByPerson() }),
+                DigestSection(kind: .checkinAnswers, groups: try timed("check-ins") { try q.checkinAnswers() }),
+                DigestSection(kind: .newThreads, groups: try timed("new threads") { try q.newThreadsByBoard() }),
+                DigestSection(kind: .mostActive, groups: [DigestGroup(items: try timed("most active") {
+                    try q.mostActive(limit: Self.digestMostActive) })]),
+                DigestSection(kind: .waitingForReply, groups: [DigestGroup(items: try timed("waiting") {
+                    try q.waitingForReply(since: lookback) })]),
+                DigestSection(kind: .followUpsForMe, groups: try timed("follow-ups") {
+                    try q.followUpsForMe(reference: reference.iso8601, nextEnd: nextEnd.iso8601) }),
+                DigestSection(kind: .followUpsIAsked, groups: [DigestGroup(items: try timed("asked") { try q.followUpsIAsked() })]),
+                DigestSection(kind: .unreadMentions, groups: [DigestGroup(items: try timed("mentions") {
+                    try q.unreadMentions(since: lookback) })]),
             ]
             return Digest(viewer: viewer, viewerName: me?.name, week: week, timeZone: zone.identifier, interval: range,
                           generatedAt: now, counts: counts, sections: sections)
@@ -58,32 +72,43 @@ private struct DigestQuery {
     let start: String
     let end: String
     let boards: [String]
+    /// When every board is readable the board filter is left out (it costs a
+    /// lookup per row of a busy week).
+    let everyBoard: Bool
 
-    /// `board IN (…)` with the readable boards as literals-by-argument.
+    /// `board IN (…)` with the readable boards as arguments, or nothing to check.
     func inBoards(_ column: String) -> String {
-        boards.isEmpty ? "0" : "\(column) IN (\(Array(repeating: "?", count: boards.count).joined(separator: ",")))"
+        if everyBoard { return "1" }
+        return boards.isEmpty ? "0" : "\(column) IN (\(Array(repeating: "?", count: boards.count).joined(separator: ",")))"
     }
+
+    var boardArguments: [(any DatabaseValueConvertible)?] { everyBoard ? [] : boards.map { $0 } }
 
     /// Runs `sql` with `args`, then the readable boards, then `then`.
     func rows(_ sql: String, _ args: [(any DatabaseValueConvertible)?], then: [(any DatabaseValueConvertible)?] = []) throws -> [Row] {
-        let b: [(any DatabaseValueConvertible)?] = boards.map { $0 }
-        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args + b + then))
+        try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args + boardArguments + then))
     }
 
     func counts() throws -> Digest.Counts {
         var c = Digest.Counts()
-        c.threads = try rows("SELECT count(*) FROM threads WHERE created_at >= ? AND created_at < ? AND redacted = 0 AND \(inBoards("board"))",
+        c.threads = try rows("SELECT count(*) FROM threads INDEXED BY threads_created WHERE created_at >= ? AND created_at < ? AND redacted = 0 AND \(inBoards("board"))",
                              [start, end]).first?[0] ?? 0
-        c.comments = try rows("SELECT count(*) FROM posts WHERE created_at >= ? AND created_at < ? AND kind = 1 AND redacted = 0 AND \(inBoards("board"))",
-                              [start, end]).first?[0] ?? 0
-        c.statusUpdates = try rows("SELECT count(*) FROM statuses WHERE at >= ? AND at < ? AND (board IS NULL OR \(inBoards("board")))",
-                                   [start, end]).first?[0] ?? 0
-        let b: [(any DatabaseValueConvertible)?] = boards.map { $0 }
-        c.activePeople = try Row.fetchAll(db, sql: """
-            SELECT count(DISTINCT author) FROM (
-                SELECT author FROM posts WHERE created_at >= ? AND created_at < ? AND \(inBoards("board"))
-                UNION SELECT author FROM statuses WHERE at >= ? AND at < ? AND (board IS NULL OR \(inBoards("board"))))
-            """, arguments: StatementArguments([start, end] + b + [start, end] + b)).first?[0] ?? 0
+        // One pass over the week's posts (the covering index) for comments and writers.
+        var people = Set<String>()
+        for row in try rows("""
+            SELECT author, sum(kind = 1 AND redacted = 0) AS comments FROM posts INDEXED BY posts_created
+            WHERE created_at >= ? AND created_at < ? AND \(inBoards("board")) GROUP BY author
+            """, [start, end]) {
+            people.insert(row["author"])
+            c.comments += row["comments"] as Int
+        }
+        for row in try rows("""
+            SELECT author, count(*) AS n FROM statuses WHERE at >= ? AND at < ? AND (board IS NULL OR \(inBoards("board"))) GROUP BY author
+            """, [start, end]) {
+            people.insert(row["author"])
+            c.statusUpdates += row["n"] as Int
+        }
+        c.activePeople = people.count
         return c
     }
 
@@ -138,7 +163,7 @@ private struct DigestQuery {
 
     func newThreadsByBoard() throws -> [DigestGroup] {
         let list = try rows("""
-            SELECT id, author, created_at AS at, board, title, replies FROM threads
+            SELECT id, author, created_at AS at, board, title, replies FROM threads INDEXED BY threads_created
             WHERE created_at >= ? AND created_at < ? AND redacted = 0 AND \(inBoards("board")) ORDER BY board, created_at DESC, id DESC
             """, [start, end])
         var groups: [DigestGroup] = []
@@ -170,14 +195,17 @@ private struct DigestQuery {
         }
     }
 
+    /// A thread without replies now is waiting; one whose replies all came before
+    /// the end is not; only the others (a past week's threads answered later) need
+    /// a look at when their first reply came.
     func waitingForReply(since: String) throws -> [DigestItem] {
         let list = try rows("""
-            SELECT t.id, t.author, t.created_at AS at, t.board, t.title FROM threads t
+            SELECT t.id, t.author, t.created_at AS at, t.board, t.title FROM threads t INDEXED BY threads_created
             WHERE t.created_at >= ? AND t.created_at < ? AND t.redacted = 0 AND \(inBoards("t.board"))
-              AND NOT EXISTS (SELECT 1 FROM posts p INDEXED BY posts_thread WHERE p.thread = t.id AND p.board = t.board
-                              AND p.kind = 1 AND p.created_at < ?)
+              AND (t.replies = 0 OR (t.last_activity >= ? AND NOT EXISTS (SELECT 1 FROM posts p INDEXED BY posts_thread
+                   WHERE p.thread = t.id AND p.board = t.board AND p.kind = 1 AND p.created_at < ?)))
             ORDER BY t.created_at, t.id
-            """, [since, end], then: [end])
+            """, [since, end], then: [end, end])
         return list.compactMap { row in
             guard let (id, who, at) = Self.ids(row) else { return nil }
             return DigestItem(kind: .thread, id: id, thread: id, board: Self.board(row), author: who, at: at, title: row["title"])

@@ -25,13 +25,17 @@ extension DevCommand {
                 let zone = try store.index.member(who)?.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
                 let now = WeekCalendar(zone).interval(of: w).upperBound.adding(seconds: -3600)
                 var times: [Double] = []
+                var parts: [String: [Double]] = [:]
+                var order: [String] = []
                 var digest: Digest?
                 for i in 0...max(1, runs) {
                     let start = DispatchTime.now().uptimeNanoseconds
-                    digest = try store.index.digest(viewer: who, week: w, zone: zone, now: now)
+                    digest = try store.index.digest(viewer: who, week: w, zone: zone, now: now, profile: i == 0 ? nil : { part, ms in
+                        if parts[part] == nil { order.append(part) }
+                        parts[part, default: []].append(ms)
+                    })
                     let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
                     if i > 0 { times.append(ms) }  // the first run warms SQLite's page cache
-                    _ = i
                 }
                 times.sort()
                 func pct(_ p: Double) -> String { String(format: "%.1f", times[min(times.count - 1, Int(Double(times.count) * p))]) }
@@ -41,6 +45,10 @@ extension DevCommand {
                       + "\(digest?.sections.reduce(0) { $0 + $1.itemCount } ?? 0) items")
                 print(String(format: "store open + catch-up: %.1f ms", openMS))
                 print("digest over \(times.count) runs: p50 \(pct(0.5)) ms, p95 \(pct(0.95)) ms, max \(pct(1.0)) ms")
+                print("median per part: " + order.map { part -> String in
+                    let sorted = (parts[part] ?? [0]).sorted()
+                    return part + String(format: " %.1f", sorted[sorted.count / 2])
+                }.joined(separator: ", ") + " ms")
             }
         }
     }
