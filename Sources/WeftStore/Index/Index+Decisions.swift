@@ -25,13 +25,13 @@ extension Index {
         return try read { db in
             var sql = """
                 SELECT l.*, t.title AS ttitle, t.board AS tboard, c.body AS cbody, c.author AS cauthor, c.redacted AS credacted,
-                    EXISTS(SELECT 1 FROM decisions d WHERE d.id = l.id) AS current
+                    EXISTS(SELECT 1 FROM decisions d WHERE d.thread = l.thread AND d.id = l.id) AS current
                 FROM decision_log l JOIN threads t ON t.id = l.thread AND t.board = l.board
                 LEFT JOIN posts c ON c.id = l.comment AND c.thread = l.thread
                 WHERE 1
                 """
             var args: [(any DatabaseValueConvertible)?] = []
-            if !history { sql += " AND l.reopening = 0 AND EXISTS(SELECT 1 FROM decisions d WHERE d.id = l.id)" }
+            if !history { sql += " AND l.reopening = 0 AND EXISTS(SELECT 1 FROM decisions d WHERE d.thread = l.thread AND d.id = l.id)" }
             if let board { sql += " AND l.board = ?"; args.append(board.rawValue) }
             if let since { sql += " AND l.at >= ?"; args.append(since.iso8601) }
             if let until { sql += " AND l.at < ?"; args.append(until.iso8601) }
