@@ -136,6 +136,7 @@ final class DigestScreenTests: XCTestCase {
         XCTAssertEqual(decided.summary, "Ship it")
         XCTAssertEqual(decided.comment, form.comment)
         XCTAssertTrue(terminal.text.contains("Decision recorded."), terminal.text)
+        XCTAssertEqual(loop.state.thread?.detail?.decisionHistory.last?.summary, "Ship it", "the thread loads its history")
         XCTAssertTrue(terminal.text.contains("✓ Decided by ann"), terminal.text)
         // D asks to reopen (the store's reopening is tested in WeftStoreTests: this fixture's
         // clock stands still, and two events of one millisecond have no order).
@@ -154,6 +155,32 @@ final class DigestScreenTests: XCTestCase {
         XCTAssertNil(loop.state.decisionForm)
         XCTAssertEqual(try fixture.store.index.thread(thread.thread.id, viewer: fixture.store.me)?.decision, decided)
     }
+
+    /// A reopened thread says so under its title; a replaced decision says how many came before.
+    func testThreadHeaderShowsTheDecisionHistory() throws {
+        let (loop, _) = fixture.startedLoop(width: 100, height: 30)
+        loop.handle(.key(.enter))
+        loop.handle(.key(.enter))
+        var detail = try XCTUnwrap(loop.state.thread?.detail)
+        let at = AppFixture.now
+        let bob = try Handle("bob"), ann = try Handle("ann")
+        let first = Decision(id: EventID.make(at: at, random: &rng), thread: detail.thread.id, summary: "A", author: ann, at: at, isReopening: false)
+        let reopening = Decision(id: EventID.make(at: at.adding(seconds: 60), random: &rng), thread: detail.thread.id, summary: "costs",
+                                 author: bob, at: at.adding(seconds: 60), isReopening: true)
+        detail.decision = nil
+        detail.decisionHistory = [first, reopening]
+        let reopened = ThreadDocument(detail, width: 100, clock: loop.state.clock).header.map { $0.spans.map(\.text).joined() }
+        XCTAssertTrue(reopened.contains("↺ Reopened by bob on 2026-01-05 22:31: costs · 1 earlier decision"), "\(reopened)")
+        let second = Decision(id: EventID.make(at: at.adding(seconds: 120), random: &rng), thread: detail.thread.id, summary: "B",
+                              author: ann, at: at.adding(seconds: 120), isReopening: false)
+        detail.decision = second
+        detail.decisionHistory = [first, reopening, second]
+        let replaced = ThreadDocument(detail, width: 100, clock: loop.state.clock).header.map { $0.spans.map(\.text).joined() }
+        XCTAssertTrue(replaced.contains { $0.hasPrefix("✓ Decided by ann on 2026-01-05 22:32: B") }, "\(replaced)")
+        XCTAssertTrue(replaced.contains("Replaces 1 earlier decision (weft decision list --history)"), "\(replaced)")
+    }
+
+    private var rng = SystemRandomNumberGenerator()
 
     func testAnEmptyFormWithoutACommentAsksForASummary() throws {
         let (loop, _) = fixture.startedLoop(width: 100, height: 40)

@@ -33,7 +33,8 @@ struct EffectRunner {
                 limit: page.limit)
             return .threadPageLoaded(page.board, offset: page.offset, rows: rows)
         case .loadThread(let id):
-            guard let detail = try index.thread(id, viewer: viewer) else { return .threadMissing(id) }
+            guard var detail = try index.thread(id, viewer: viewer) else { return .threadMissing(id) }
+            detail.decisionHistory = try index.decisionHistory(thread: id)
             return .threadLoaded(detail)
         case .loadMembers:
             return .membersLoaded(try index.members())

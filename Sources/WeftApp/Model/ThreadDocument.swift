@@ -72,7 +72,23 @@ struct ThreadDocument: Equatable, Sendable {
                 header.append(Line(indent: 1, spans: [Span(line, Style(.accent, [.bold]))], part: 0))
             }
         }
+        if let line = historyLine(detail, clock: clock) {
+            header.append(Line(indent: 1, spans: [Span(DisplayWidth.truncate(line, to: textWidth), Style(.dim))], part: 0))
+        }
         return header
+    }
+
+    /// What came before the standing decision: "↺ Reopened by bob on … · 1 earlier
+    /// decision", or "Replaces 2 earlier decisions"; nil without history.
+    private static func historyLine(_ detail: ThreadDetail, clock: ViewerClock) -> String? {
+        let history = detail.decisionHistory
+        let earlier = history.filter { !$0.isReopening && $0.id != detail.decision?.id }.count
+        let decisions = "\(earlier) earlier decision\(earlier == 1 ? "" : "s")"
+        if detail.decision == nil, let last = history.last, last.isReopening {
+            return "↺ Reopened by \(last.author) on \(clock.full(last.at))" + (last.summary.map { ": " + Inert.line($0) } ?? "")
+                + (earlier > 0 ? " · " + decisions : "")
+        }
+        return detail.decision != nil && earlier > 0 ? "Replaces " + decisions + " (weft decision list --history)" : nil
     }
 
     /// At most `count` lines, the last one ending in "…" when text was cut.
