@@ -24,12 +24,16 @@ extension Store {
         return try append(payload, board: checkin.board)
     }
 
-    /// The occurrence an answer given now belongs to: the latest one that has come
-    /// (in the viewer's zone), else today.
+    /// The occurrence an answer given now belongs to (in the viewer's zone): the
+    /// latest one that has come since the check-in was scheduled, else the next one
+    /// (answering ahead of the first), else today.
     public func currentOccurrence(of checkin: Checkin) -> String {
         let zone = viewerTimeZone()
-        if let o = checkin.every.latest(in: zone, atOrBefore: now), o.at >= checkin.createdAt.adding(seconds: -7 * 86400) {
+        if let o = checkin.every.latest(in: zone, atOrBefore: now), o.at >= checkin.createdAt {
             return o.day.description
+        }
+        if let next = checkin.every.occurrences(in: zone, from: now, to: now.adding(seconds: 8 * 86400)).first {
+            return next.day.description
         }
         return WeekCalendar(zone).day(of: now).description
     }

@@ -95,6 +95,16 @@ final class DecisionAndCheckinIndexTests: XCTestCase {
         XCTAssertEqual(groups[0].answers.map(\.text), ["Mine", "The digest"])
     }
 
+    func testAnAnswerBelongsToTheLatestOccurrenceOrTheFirstToCome() throws {
+        let s = try HandMadeSpace.week47()  // "fri 16:00", scheduled Monday 2026-11-16
+        let c = try s.store(now: "2026-11-21T12:00:00.000Z").index.checkin(s["checkin"].rawValue)!
+        // ann is in Berlin: Friday 16:00 there is 15:00Z.
+        XCTAssertEqual(try s.store(now: "2026-11-21T12:00:00.000Z").currentOccurrence(of: c), "2026-11-20")
+        XCTAssertEqual(try s.store(now: "2026-11-20T15:00:00.000Z").currentOccurrence(of: c), "2026-11-20")
+        // Before the first Friday since it was scheduled: the coming one, not the Friday before.
+        XCTAssertEqual(try s.store(now: "2026-11-18T12:00:00.000Z").currentOccurrence(of: c), "2026-11-20")
+    }
+
     /// Lines fed one by one in reverse order give the same index as a rebuild.
     func testIncrementalEqualsRebuild() throws {
         var s = try HandMadeSpace.week47()
