@@ -114,6 +114,30 @@ final class DecisionDigestCheckinTests: CLITestCase {
         assertFails(["checkin", "answer", id, "late"], mentioning: ["deleted"])
     }
 
+    func testCheckinsDueAreTheUnansweredOccurrences() {
+        makeSpaceWithBoard()
+        let id = ok("checkin", "create", "--board", "general", "--question", "Standup?", "--every", "daily 00:00").trimmed
+        // Scheduled just now: today's midnight came before it, so nothing is due yet.
+        XCTAssertTrue(ok("checkin", "due").stdout.hasPrefix("Nothing to answer"))
+        XCTAssertTrue(array(ok("checkin", "due", "--json")).isEmpty)
+        // One scheduled two days ago (written by another device): the last two midnights are due.
+        let twoDaysAgo = Int64(Date().timeIntervalSince1970 * 1000) - 2 * 86_400_000
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let at = f.string(from: Date(timeIntervalSince1970: Double(twoDaysAgo) / 1000))
+        let line = "{\"v\":1,\"id\":\"\(uuidv7(milliseconds: twoDaysAgo, tail: "beef"))\",\"at\":\"\(at)\",\"type\":\"checkin.scheduled\",\"every\":\"daily 00:00\",\"question\":\"Old one?\"}\n"
+        sandbox.write(line, to: "space/boards/general/journal/ann@old.jsonl")
+        let due = array(ok("checkin", "due", "--days", "2", "--json"))
+        XCTAssertEqual(due.count, 2, "\(due)")
+        XCTAssertEqual(Set(due.map { ($0["checkin"] as? [String: Any])?["question"] as? String }), ["Old one?"])
+        let first = due[0]["occurrence"] as? String ?? ""
+        let old = (due[0]["checkin"] as? [String: Any])?["id"] as? String ?? ""
+        ok("checkin", "answer", old, "Done", "--occurrence", first)
+        XCTAssertEqual(array(ok("checkin", "due", "--days", "2", "--json")).count, 1)
+        _ = id
+        assertFails(["checkin", "due", "--days", "0"], mentioning: ["--days"])
+    }
+
     func testCheckinErrors() {
         makeSpaceWithBoard()
         assertFails(["checkin", "create", "--board", "general", "--question", "Q?", "--every", "sometimes"], mentioning: ["schedule", "fri 16:00"])

@@ -11,7 +11,7 @@ struct CheckinCommand: ParsableCommand {
             each person's own time zone. Answers are status updates linked to the check-in,
             grouped by occurrence (the answerer's local day).
             """,
-        subcommands: [Create.self, List.self, Show.self, Answer.self, Pause.self, Resume.self, Delete.self]
+        subcommands: [Create.self, List.self, Due.self, Show.self, Answer.self, Pause.self, Resume.self, Delete.self]
     )
 
     struct Create: ParsableCommand {
@@ -59,6 +59,38 @@ struct CheckinCommand: ParsableCommand {
                 }
                 print(table.render())
             }
+        }
+    }
+
+    struct Due: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The check-in questions asked of you that you have not answered yet.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Look this many days back.") var days: Int = 7
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            guard (1...366).contains(days) else { fail("--days must be 1-366, not \(days)") }
+            try withStore(global) { store in
+                let due = try store.index.checkinOccurrencesDue(for: store.me, from: store.now.adding(seconds: -Int64(days) * 86400),
+                                                                to: store.now.adding(seconds: 1), fallbackZone: store.viewerTimeZone())
+                if output.json {
+                    return Output.json(due.map { DueJSON(checkin: CheckinJSON($0.checkin), occurrence: $0.name, at: $0.occurrence.at.iso8601) })
+                }
+                if due.isEmpty { return print("Nothing to answer: every check-in of the last \(days) days has your answer.") }
+                let clock = Clockface(store)
+                var table = Table("ID", "OCCURRENCE", "ASKED", "BOARD", "QUESTION")
+                for d in due {
+                    table.add(d.checkin.id.short, d.name, clock.full(d.occurrence.at), d.checkin.board.rawValue, d.checkin.question)
+                }
+                print(table.render())
+                print("Answer with: weft checkin answer ID TEXT --occurrence OCCURRENCE")
+            }
+        }
+
+        struct DueJSON: Encodable {
+            var checkin: CheckinJSON
+            var occurrence, at: String
         }
     }
 
