@@ -2,7 +2,8 @@
 SWIFT ?= swift
 # acl: setfacl/getfacl for private boards on shared spaces (Docs/security.md) and their tests.
 SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev acl
-TEST_PACKAGES := tmux git
+# python3-markdown: the digest tests render its Markdown with a standard tool.
+TEST_PACKAGES := tmux git python3 python3-markdown
 BENCH_POSTS ?= 100000
 
 .PHONY: run build release test deps test-deps bench clean install

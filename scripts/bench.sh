@@ -25,6 +25,9 @@ for i in 1 2 3 4 5; do
     end=$(date +%s%N)
     echo "cold thread list run $i: $(( (end - start) / 1000000 )) ms"
 done
+if "$WEFT" dev bench-digest --help >/dev/null 2>&1; then
+    "$WEFT" dev bench-digest --space "$DIR/space"
+fi
 if "$WEFT" dev bench-ui --help >/dev/null 2>&1; then
     "$WEFT" dev bench-ui --space "$DIR/space"
 fi

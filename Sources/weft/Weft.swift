@@ -21,7 +21,8 @@ struct Weft: ParsableCommand {
             InitCommand.self, BoardCommand.self, ThreadCommand.self, CommentCommand.self, ReactCommand.self,
             EditCommand.self, StatusCommand.self, MemberCommand.self, ProfileCommand.self, IndexCommand.self,
             DoctorCommand.self, ReadCommand.self, UnreadCommand.self, CatchupCommand.self, SyncCommand.self,
-            AuditCommand.self, DevCommand.self,
+            AuditCommand.self, DecideCommand.self, ReopenCommand.self, DecisionCommand.self, DigestCommand.self,
+            CheckinCommand.self, DevCommand.self,
         ]
     )
 

@@ -146,10 +146,10 @@ final class NavigationTests: XCTestCase {
         XCTAssertEqual(members.focus, .main)
         XCTAssertEqual(effects, [.loadMembers, .loadLatestStatuses])
 
-        // Boards, Members, Status, then the boards: four rows down is the second board.
+        // Boards, Members, Status, Digest, Decisions, then the boards: six rows down is the second board.
         let third = state.boards.rows[2].board.slug
         let (board, _) = sidebar.pressing(.char("j")).state.pressing(.char("j")).state.pressing(.char("j")).state
-            .pressing(.char("j")).state.pressing(.enter)
+            .pressing(.char("j")).state.pressing(.char("j")).state.pressing(.char("j")).state.pressing(.enter)
         XCTAssertEqual(board.route, .board(state.boards.rows[1].board.slug))
         let (boardThree, _) = sidebar.pressing(.char("G")).state.pressing(.char("k")).state.pressing(.char("k"))
             .state.pressing(.enter)
@@ -157,8 +157,8 @@ final class NavigationTests: XCTestCase {
     }
 
     func testSidebarListsOnlyScreensThatWork() {
-        XCTAssertEqual(state.sidebarItems.prefix(3), [.boards, .members, .status])
-        XCTAssertEqual(Array(state.sidebarItems.dropFirst(3)), state.boards.rows.map { .board($0.board.slug) })
+        XCTAssertEqual(state.sidebarItems.prefix(5), [.boards, .members, .status, .digest, .decisions])
+        XCTAssertEqual(Array(state.sidebarItems.dropFirst(5)), state.boards.rows.map { .board($0.board.slug) })
     }
 
     func testHelpOpensForTheCurrentScreenAndCloses() {

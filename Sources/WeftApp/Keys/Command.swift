@@ -25,6 +25,10 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case confirmYes, confirmNo, previousChoice, nextChoice, choose
     case toggleUnreadOnly, cycleDecided, toggleFollowUps, toggleMine, cycleSort, clearFilters
     case catchUp, markUnread, togglePin, toggleStar
+    case decide, reopen
+    case previousWeek, nextWeek, thisWeek, fold
+    case filterBoard, filterTime
+    case newCheckin
 
     /// The keys (or mouse actions) that run the command.
     public var bindings: [KeyBinding] {
@@ -87,6 +91,15 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .markUnread: [.key(.char("u"), "u")]
         case .togglePin: [.key(.char("P"), "P")]
         case .toggleStar: [.key(.char("*"), "*")]
+        case .decide: [.key(.char("d"), "d")]
+        case .reopen: [.key(.char("R"), "R")]
+        case .previousWeek: [.key(.char("["), "[")]
+        case .nextWeek: [.key(.char("]"), "]")]
+        case .thisWeek: [.key(.char("t"), "t")]
+        case .fold: [.key(.char("z"), "z")]
+        case .filterBoard: [.key(.char("b"), "b")]
+        case .filterTime: [.key(.char("w"), "w")]
+        case .newCheckin: [.key(.char("K"), "K")]
         }
     }
 
@@ -153,6 +166,15 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .markUnread: "Mark the selected thread unread again"
         case .togglePin: "Pin or unpin the thread for everyone (board admins)"
         case .toggleStar: "Star or unstar the board; starred boards come first"
+        case .decide: "Decide: the comment at the top of the view and/or a summary you type"
+        case .reopen: "Reopen the decided thread (the decision stays in its history)"
+        case .previousWeek: "Show the previous week"
+        case .nextWeek: "Show the next week"
+        case .thisWeek: "Show this week"
+        case .fold: "Fold or unfold the section under the selection (Enter on a section title too)"
+        case .filterBoard: "Show one board's decisions, the next board, then all"
+        case .filterTime: "Show decisions of the last 7, 30 or 90 days, then all"
+        case .newCheckin: "Schedule a check-in: a recurring question on this board (Tab between fields)"
         }
     }
 
@@ -231,6 +253,15 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .markUnread: "mark unread"
         case .togglePin: "pin"
         case .toggleStar: "star"
+        case .decide: "decide"
+        case .reopen: "reopen"
+        case .previousWeek: "previous week"
+        case .nextWeek: "next week"
+        case .thisWeek: "this week"
+        case .fold: "fold"
+        case .filterBoard: "board"
+        case .filterTime: "since"
+        case .newCheckin: "check-in"
         }
     }
 
@@ -250,6 +281,10 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .confirmYes, .confirmNo, .previousChoice, .nextChoice, .choose: .dialogs
         case .toggleUnreadOnly, .cycleDecided, .toggleFollowUps, .toggleMine, .cycleSort, .clearFilters: .filtering
         case .catchUp, .markUnread, .togglePin, .toggleStar: .unread
+        case .decide, .reopen: .decisions
+        case .previousWeek, .nextWeek, .thisWeek, .fold: .digest
+        case .filterBoard, .filterTime: .decisions
+        case .newCheckin: .screens
         }
     }
 
@@ -260,13 +295,13 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
             KeyContext.browsing.union([.confirm])
         case .pageDown, .pageUp, .top, .bottom:
             KeyContext.browsing
-        case .open: [.boards, .board, .sidebar]
+        case .open: [.boards, .board, .sidebar, .digest, .decisions]
         case .back, .help: KeyContext.browsing
         case .quit: Set(KeyContext.allCases)
         case .nextUnread, .previousUnread: [.board, .thread]
-        case .switchFocus: [.boards, .board, .thread, .members, .sidebar, .status]
-        case .sync: [.boards, .board, .thread, .members, .sidebar, .status]
-        case .click: [.boards, .board, .members, .sidebar, .help]
+        case .switchFocus: [.boards, .board, .thread, .members, .sidebar, .status, .digest, .decisions]
+        case .sync: [.boards, .board, .thread, .members, .sidebar, .status, .digest, .decisions]
+        case .click: [.boards, .board, .members, .sidebar, .help, .digest, .decisions]
         case .wheel: KeyContext.browsing
         case .newThread: [.boards, .board]
         case .reply, .commentOnBlock, .react, .editPost, .deletePost, .postHistory, .nextPost, .previousPost:
@@ -283,6 +318,10 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .markUnread: [.board, .thread]
         case .togglePin: [.board, .thread]
         case .toggleStar: [.boards, .board, .sidebar]
+        case .decide, .reopen: [.thread]
+        case .previousWeek, .nextWeek, .thisWeek, .fold: [.digest]
+        case .filterBoard, .filterTime: [.decisions]
+        case .newCheckin: [.board]
         }
     }
 
@@ -307,7 +346,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
 
 /// The groups of the key table, in the order the help shows them.
 public enum KeyCategory: String, CaseIterable, Hashable, Sendable {
-    case moving, screens, unread, filtering, writing, composing, dialogs, general, mouse
+    case moving, screens, unread, filtering, writing, composing, dialogs, decisions, digest, general, mouse
 
     public var title: String {
         switch self {
@@ -318,6 +357,8 @@ public enum KeyCategory: String, CaseIterable, Hashable, Sendable {
         case .writing: "Writing"
         case .composing: "In the composer"
         case .dialogs: "Questions and pickers"
+        case .decisions: "Decisions"
+        case .digest: "Weekly digest"
         case .general: "General"
         case .mouse: "Mouse"
         }

@@ -5,6 +5,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case boards, board, thread, members, sidebar, help
     /// The Status screen; a composer; a yes/no question; the reaction picker.
     case status, compose, confirm, picker
+    case digest, decisions
 
     /// The name shown in the help overlay and in `Docs/keys.md`.
     public var title: String {
@@ -19,6 +20,8 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .compose: "Composer"
         case .confirm: "Question"
         case .picker: "Reaction picker"
+        case .digest: "Digest"
+        case .decisions: "Decisions"
         }
     }
 
@@ -28,7 +31,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         switch self {
         case .boards: [.open, .moveDown, .switchFocus, .help, .back]
         case .board: [.open, .newThread, .nextUnread, .back, .moveDown, .switchFocus, .help, .toggleUnreadOnly, .cycleSort, .catchUp]
-        case .thread: [.moveDown, .nextPost, .reply, .commentOnBlock, .react, .back, .help, .nextUnread]
+        case .thread: [.moveDown, .nextPost, .reply, .commentOnBlock, .react, .decide, .back, .help, .nextUnread]
         case .members: [.moveDown, .back, .switchFocus, .help]
         case .sidebar: [.open, .moveDown, .switchFocus, .help]
         case .help: [.moveDown, .help]
@@ -36,6 +39,8 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .compose: [.send, .nextField, .preview, .externalEditor, .cancel]
         case .confirm: [.confirmYes, .confirmNo]
         case .picker: [.choose, .nextChoice, .cancel]
+        case .digest: [.open, .previousWeek, .nextWeek, .thisWeek, .fold, .back, .help]
+        case .decisions: [.open, .filterBoard, .filterTime, .back, .help]
         }
     }
 }

@@ -35,10 +35,25 @@ struct EffectRunner {
                 limit: page.limit)
             return .threadPageLoaded(page.board, offset: page.offset, rows: rows)
         case .loadThread(let id):
-            guard let detail = try index.thread(id, viewer: viewer) else { return .threadMissing(id) }
+            guard var detail = try index.thread(id, viewer: viewer) else { return .threadMissing(id) }
+            detail.decisionHistory = try index.decisionHistory(thread: id)
             return .threadLoaded(detail)
         case .loadMembers:
             return .membersLoaded(try index.members())
+        case .loadDigest(let week):
+            return .digestLoaded(try index.digest(viewer: viewer, week: week, zone: store.viewerTimeZone(), now: store.now))
+        case .loadDecisions(let board, let since):
+            return .decisionsLoaded(try index.decisions(viewer: viewer, board: board, since: since))
+        case .decide(let thread, let comment, let summary):
+            try store.decide(thread: thread, comment: comment, summary: summary)
+            return .decisionSaved(thread, reopened: false)
+        case .reopen(let thread):
+            try store.reopen(thread: thread, reason: nil)
+            return .decisionSaved(thread, reopened: true)
+        case .scheduleCheckin(let board, let question, let every, let audience):
+            guard let schedule = try? Recurrence(parsing: every) else { return .failed("cannot read the schedule '\(every)'") }
+            try store.scheduleCheckin(board: board, question: question, every: schedule, audience: audience)
+            return .checkinScheduled(question: question, every: schedule.description)
         case .markThreadRead(let id):
             try index.markThreadRead(id)
             return nil

@@ -26,6 +26,12 @@ public enum Action: Equatable, Sendable {
     /// The thread no longer exists (or is not readable).
     case threadMissing(EventID)
     case membersLoaded([Member])
+    case digestLoaded(Digest)
+    case decisionsLoaded([DecisionEntry])
+    /// A decision or reopening was written (`Effect.decide`, `Effect.reopen`).
+    case decisionSaved(EventID, reopened: Bool)
+    /// `Effect.scheduleCheckin` wrote the check-in.
+    case checkinScheduled(question: String, every: String)
     /// `Effect.findUnreadThread` found a thread at `position` of its board.
     case unreadThreadFound(ThreadSummary, position: Int)
     /// `Effect.findUnreadThread` found nothing that way.

@@ -16,6 +16,16 @@ public enum Effect: Hashable, Sendable {
     case loadThreadPage(ThreadPage)
     case loadThread(EventID)
     case loadMembers
+    /// The viewer's digest of a week (in their zone).
+    case loadDigest(ISOWeek)
+    /// Decisions, newest first, on one board or all, since a time or ever.
+    case loadDecisions(board: BoardSlug?, since: Timestamp?)
+    /// Writes a thread's decision: a comment, a summary or both.
+    case decide(EventID, comment: EventID?, summary: String?)
+    /// Reopens a decided thread.
+    case reopen(EventID)
+    /// Schedules a check-in (checked by `CheckinFormScreen` first).
+    case scheduleCheckin(BoardSlug, question: String, every: String, audience: [Handle])
     /// Saves that the viewer has read the thread and its comments.
     case markThreadRead(EventID)
     /// The nearest thread with unread posts from `anchor` (the top when nil).

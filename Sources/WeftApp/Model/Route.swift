@@ -9,6 +9,8 @@ public enum Route: Hashable, Sendable {
     case thread(EventID)
     /// Status updates, newest first (`StatusScreen`).
     case status
+    case digest
+    case decisions
 
     /// The key context of the screen.
     var context: KeyContext {
@@ -18,6 +20,8 @@ public enum Route: Hashable, Sendable {
         case .board: .board
         case .thread: .thread
         case .status: .status
+        case .digest: .digest
+        case .decisions: .decisions
         }
     }
 }

@@ -30,6 +30,12 @@ public struct State: Equatable, Sendable {
     /// A question or picker over everything else.
     public internal(set) var dialog: DialogState?
     public internal(set) var statusFeed = StatusFeedState()
+    public internal(set) var digest = DigestState()
+    public internal(set) var decisions = DecisionsState()
+    /// The decision form over the thread, when open.
+    public internal(set) var decisionForm: DecisionForm?
+    /// The new check-in form over a board, when open.
+    public internal(set) var checkinForm: CheckinForm?
     /// The help overlay, when open.
     public internal(set) var help: HelpState?
     public internal(set) var notice: Notice?
@@ -72,6 +78,6 @@ public struct State: Equatable, Sendable {
 
     /// The items of the sidebar: the screens that work, then the boards.
     var sidebarItems: [SidebarItem] {
-        [.boards, .members, .status] + boards.rows.map { .board($0.board.slug) }
+        [.boards, .members, .status, .digest, .decisions] + boards.rows.map { .board($0.board.slug) }
     }
 }

@@ -54,6 +54,8 @@ struct ThreadDocument: Equatable, Sendable {
     let lines: [Line]
     /// The selectable posts and paragraphs, in reading order.
     let targets: [Target]
+    /// Which comment each comment part shows (for "the comment on screen").
+    let commentParts: [Int: EventID]
 
     /// Replies deeper than this are indented no further.
     static let maximumDepth = 6
@@ -67,6 +69,7 @@ struct ThreadDocument: Equatable, Sendable {
         builder.comments(detail, clock: clock)
         lines = builder.lines
         targets = builder.targets
+        commentParts = builder.commentParts
     }
 
     /// The first line of `part`, for restoring a reading position.
@@ -90,7 +93,23 @@ struct ThreadDocument: Equatable, Sendable {
                 header.append(Line(indent: 1, spans: [Span(line, Style(.accent, [.bold]))], part: 0))
             }
         }
+        if let line = historyLine(detail, clock: clock) {
+            header.append(Line(indent: 1, spans: [Span(DisplayWidth.truncate(line, to: textWidth), Style(.dim))], part: 0))
+        }
         return header
+    }
+
+    /// What came before the standing decision: "↺ Reopened by bob on … · 1 earlier
+    /// decision", or "Replaces 2 earlier decisions"; nil without history.
+    private static func historyLine(_ detail: ThreadDetail, clock: ViewerClock) -> String? {
+        let history = detail.decisionHistory
+        let earlier = history.filter { !$0.isReopening && $0.id != detail.decision?.id }.count
+        let decisions = "\(earlier) earlier decision\(earlier == 1 ? "" : "s")"
+        if detail.decision == nil, let last = history.last, last.isReopening {
+            return "↺ Reopened by \(last.author) on \(clock.full(last.at))" + (last.summary.map { ": " + Inert.line($0) } ?? "")
+                + (earlier > 0 ? " · " + decisions : "")
+        }
+        return detail.decision != nil && earlier > 0 ? "Replaces " + decisions + " (weft decision list --history)" : nil
     }
 
     /// At most `count` lines, the last one ending in "…" when text was cut.
@@ -108,6 +127,7 @@ private struct Builder {
     var lines: [ThreadDocument.Line] = []
     var targets: [ThreadDocument.Target] = []
     var part = 0
+    var commentParts: [Int: EventID] = [:]
 
     init(textWidth: Int) {
         self.textWidth = textWidth
@@ -180,6 +200,7 @@ private struct Builder {
         for entry in order {
             part += 1
             let comment = detail.comments[entry.index]
+            commentParts[part] = comment.id
             let indent = 1 + min(entry.depth, depthLimit) * 2
             targets.append(ThreadDocument.Target(part: part, post: comment))
             add(commentHead(comment, detail: detail, clock: clock), indent: indent)

@@ -73,6 +73,8 @@ enum BoardScreen {
             return Navigation.openThread(thread, position: index, &state)
         case .back:
             return Navigation.back(key: key, &state)
+        case .newCheckin:
+            return CheckinFormScreen.open(&state)
         case .nextUnread, .previousUnread:
             let direction: ListDirection = command == .nextUnread ? .down : .up
             let anchor = board.selected.map(ThreadAnchor.init)

@@ -25,8 +25,16 @@ public func renderFrame(_ state: State, size: Size) -> (grid: CellGrid, cursor: 
     case .thread: ThreadScreen.render(state, in: layout.main, into: &grid)
     case .members: MembersScreen.render(state, in: layout.main, into: &grid)
     case .status: StatusScreen.render(state, in: layout.main, into: &grid)
+    case .digest: DigestScreen.render(state, in: layout.main, into: &grid)
+    case .decisions: DecisionsScreen.render(state, in: layout.main, into: &grid)
     }
     Sidebar.render(state, layout: layout, into: &grid)
+    if let form = state.decisionForm {
+        DecisionFormScreen.render(form, in: layout.body, into: &grid)
+    }
+    if let form = state.checkinForm {
+        CheckinFormScreen.render(form, in: layout.body, into: &grid)
+    }
     Chrome.statusBar(state).render(into: &grid, in: layout.status)
     if let help = state.help {
         HelpOverlay.render(help, in: layout.body, into: &grid)
@@ -54,6 +62,10 @@ enum Chrome {
             parts.append("Members")
         case .status:
             parts.append("Status")
+        case .digest:
+            parts.append("Digest")
+        case .decisions:
+            parts.append("Decisions")
         case .board(let slug):
             let title = state.boards.row(slug)?.board.title
             parts.append("#" + slug.rawValue + (title.map { " · " + $0 } ?? ""))
@@ -61,7 +73,7 @@ enum Chrome {
                 parts.append("[" + options.summary + "]")
             }
         case .thread:
-            if let slug = state.board?.slug {
+            if let slug = state.thread?.detail?.board.slug ?? state.board?.slug {
                 parts.append("#" + slug.rawValue)
             }
             if let detail = state.thread?.detail {
@@ -93,10 +105,19 @@ enum Chrome {
             case .thread: right = ThreadScreen.position(state)
             case .members: right = MembersScreen.position(state)
             case .status: right = StatusScreen.position(state)
+            case .digest: right = DigestScreen.position(state)
+            case .decisions: right = DecisionsScreen.position(state)
             }
         }
         let sync = SyncUpdate.statusText(state)
         let shown = sync.isEmpty ? right : (right.isEmpty ? sync : sync + "  " + right)
+        if state.decisionForm != nil || state.checkinForm != nil {
+            let hints = state.checkinForm != nil ? [KeyHint("Tab", "next field")] : []
+            if let notice = state.notice, notice.isWarning {
+                return StatusBar(message: notice.text, right: shown, messageStyle: Style(.warning, [.bold]))
+            }
+            return StatusBar(hints: hints + [KeyHint("Enter", "save"), KeyHint("Esc", "cancel")], right: shown)
+        }
         if let notice = state.notice {
             return StatusBar(message: notice.text, right: shown,
                              messageStyle: Style(notice.isWarning ? .warning : .status, [.bold]))

@@ -6,6 +6,7 @@ enum SidebarItem: Hashable, Sendable {
     case boards, members
     case status
     case board(BoardSlug)
+    case digest, decisions
 }
 
 /// The sidebar: the screens that work (Boards, Members) and then every board
@@ -19,7 +20,11 @@ enum Sidebar {
         case .members: .members
         case .status: .status
         case .board(let slug): .board(slug)
-        case .thread: state.board.map { .board($0.slug) } ?? .boards
+        case .digest: .digest
+        case .decisions: .decisions
+        case .thread:
+            state.stack.contains(.digest) ? .digest : state.stack.contains(.decisions) ? .decisions
+                : state.board.map { .board($0.slug) } ?? .boards
         }
     }
 
@@ -115,6 +120,10 @@ enum Sidebar {
             label = "Members"
         case .status:
             label = "Status"
+        case .digest:
+            label = "Digest"
+        case .decisions:
+            label = "Decisions"
         case .board(let slug):
             label = (state.boards.starred.contains(slug) ? "  ★ " : "  # ") + slug.rawValue
             count = state.boards.unread?[slug]

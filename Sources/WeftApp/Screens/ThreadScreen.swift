@@ -50,6 +50,10 @@ enum ThreadScreen {
         case .bottom: scroll(by: Int.max / 2, &state)
         case .back:
             return Navigation.back(key: key, &state)
+        case .decide:
+            return DecisionFormScreen.open(&state)
+        case .reopen:
+            return DecisionFormScreen.reopen(&state)
         case .nextUnread, .previousUnread:
             guard let slug = thread.detail?.board.slug ?? state.board?.slug else { return [] }
             let direction: ListDirection = command == .nextUnread ? .down : .up

@@ -13,6 +13,12 @@ enum Input {
             if state.compose != nil {
                 return ComposeUpdate.handle(key, &state)
             }
+            if state.decisionForm != nil, key != .ctrl("c") {
+                return DecisionFormScreen.handle(key, &state)
+            }
+            if state.checkinForm != nil, key != .ctrl("c") {
+                return CheckinFormScreen.handle(key, &state)
+            }
             guard let command = Command.matching(key, in: state.context) else { return [] }
             return run(command, key: key, &state)
         case .mouse(let mouse):
@@ -68,6 +74,8 @@ enum Input {
         case .board: return BoardScreen.handle(command, key: key, &state)
         case .thread: return ThreadScreen.handle(command, key: key, &state)
         case .members: return MembersScreen.handle(command, key: key, &state)
+        case .digest: return DigestScreen.handle(command, key: key, &state)
+        case .decisions: return DecisionsScreen.handle(command, key: key, &state)
         }
     }
 
@@ -77,6 +85,8 @@ enum Input {
         state.size = size
         state.boards.list.setRowCount(state.boards.rows.count, height: BoardsScreen.height(state))
         state.members.list.setRowCount(state.members.members.count, height: MembersScreen.height(state))
+        state.digest.list.setRowCount(state.digest.rows.count, height: DigestScreen.height(state))
+        state.decisions.list.setRowCount(state.decisions.entries.count, height: DecisionsScreen.height(state))
         if var board = state.board {
             board.list.setRowCount(board.list.rowCount, height: BoardScreen.height(state))
             state.board = board
@@ -128,6 +138,8 @@ enum Mouse {
         case .boards: BoardsScreen.click(y: y, &state)
         case .board: BoardScreen.click(y: y, &state)
         case .members: MembersScreen.click(y: y, &state)
+        case .digest: DigestScreen.click(y: y, &state)
+        case .decisions: DecisionsScreen.click(y: y, &state)
         case .thread, .status: []
         }
     }
@@ -144,6 +156,8 @@ enum Mouse {
         case .members: MembersScreen.scroll(by: delta, &state)
         case .thread: ThreadScreen.scroll(by: delta, &state)
         case .status: state.statusFeed.list.scroll(by: delta, height: StatusScreen.height(state))
+        case .digest: DigestScreen.scroll(by: delta, &state)
+        case .decisions: DecisionsScreen.scroll(by: delta, &state)
         }
         return []
     }

@@ -22,7 +22,26 @@ enum Navigation {
             return effects + [.loadStatuses(state.statusFeed.filter)]
         case .board(let slug):
             return openBoard(slug, &state)
+        case .digest:
+            let effects = leaveThread(&state)
+            state.stack = [.boards, .digest]
+            return effects + DigestScreen.open(week: nil, &state)
+        case .decisions:
+            let effects = leaveThread(&state)
+            state.stack = [.boards, .decisions]
+            return effects + [DecisionsScreen.load(state)]
         }
+    }
+
+    /// Opens a thread from a screen that is not its board (the digest, the
+    /// decisions); `q` comes back to that screen.
+    static func openThread(id: EventID, _ state: inout State) -> [Effect] {
+        var effects = leaveThread(&state)
+        if case .thread = state.route { state.stack.removeLast() }
+        state.thread = ThreadState(id: id, anchor: nil)
+        state.stack.append(.thread(id))
+        effects.append(.loadThread(id))
+        return effects
     }
 
     /// Shows a board's thread list (its rows load a page at a time).

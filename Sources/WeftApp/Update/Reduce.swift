@@ -30,6 +30,15 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
         return ThreadScreen.missing(id, &state)
     case .membersLoaded(let members):
         return MembersScreen.loaded(members, &state)
+    case .digestLoaded(let digest):
+        return DigestScreen.loaded(digest, &state)
+    case .decisionsLoaded(let entries):
+        return DecisionsScreen.loaded(entries, &state)
+    case .decisionSaved(let thread, let reopened):
+        return DecisionFormScreen.saved(thread, reopened: reopened, &state)
+    case .checkinScheduled(let question, let every):
+        state.notice = Notice("Check-in scheduled: “\(question)” every \(every).")
+        return []
     case .unreadThreadFound(let thread, let position):
         return Navigation.foundUnread(thread, position: position, &state)
     case .noUnreadThread(let direction):
@@ -95,6 +104,10 @@ enum Refresh {
             effects += [.loadMembers, .loadLatestStatuses]
         case .status:
             effects.append(.loadStatuses(state.statusFeed.filter))
+        case .digest:
+            if let week = state.digest.week { effects.append(.loadDigest(week)) }
+        case .decisions:
+            effects.append(DecisionsScreen.load(state))
         case .board(let slug):
             effects.append(.refreshBoard(slug, options: state.board?.options ?? .default, keeping: state.board?.selected?.id))
         case .thread(let id):

@@ -37,6 +37,10 @@ public enum Payload: Hashable, Sendable {
     case access(AccessChange)
     case threadPinned(ThreadPin)
     case threadUnpinned(ThreadPin)
+    case checkinScheduled(CheckinScheduled)
+    case checkinPaused(CheckinChange)
+    case checkinResumed(CheckinChange)
+    case checkinDeleted(CheckinChange)
 
     /// The `type` string written in the envelope.
     public var type: String {
@@ -58,6 +62,10 @@ public enum Payload: Hashable, Sendable {
         case .access(let a): a.type
         case .threadPinned: "thread.pinned"
         case .threadUnpinned: "thread.unpinned"
+        case .checkinScheduled: "checkin.scheduled"
+        case .checkinPaused: "checkin.paused"
+        case .checkinResumed: "checkin.resumed"
+        case .checkinDeleted: "checkin.deleted"
         }
     }
 

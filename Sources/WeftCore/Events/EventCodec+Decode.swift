@@ -50,7 +50,8 @@ extension EventCodec {
         case "reaction.removed":
             return .reactionRemoved(ReactionChange(target: try f.id("target"), emoji: try f.string("emoji")))
         case "status.posted":
-            return .statusPosted(StatusPosted(kind: try f.enumValue("kind"), text: try f.string("text")))
+            return .statusPosted(StatusPosted(kind: try f.enumValue("kind"), text: try f.string("text"),
+                                              checkin: try f.optID("checkin"), occurrence: try f.optString("occurrence")))
         case "followup.requested":
             return .followupRequested(FollowupRequested(target: try f.id("target"), assignee: try f.handle("assignee"),
                                                         due: try f.timestamp("due"), note: try f.optString("note")))
@@ -64,7 +65,7 @@ extension EventCodec {
             return .threadReopened(ThreadReopened(thread: try f.id("thread"), reason: try f.optString("reason")))
         case "member.profile":
             return .memberProfile(MemberProfile(name: try f.optString("name"), tz: try f.optString("tz"),
-                                                hours: try f.optString("hours")))
+                                                hours: try f.optString("hours"), email: try f.optString("email")))
         case "member.role":
             return .access(.role(MemberRole(handle: try f.handle("handle"), role: try f.enumValue("role"))))
         case "board.members":
@@ -75,6 +76,15 @@ extension EventCodec {
             return .threadPinned(ThreadPin(thread: try f.id("thread")))
         case "thread.unpinned":
             return .threadUnpinned(ThreadPin(thread: try f.id("thread")))
+        case "checkin.scheduled":
+            return .checkinScheduled(CheckinScheduled(question: try f.string("question"), every: try f.string("every"),
+                                                      audience: try f.optHandles("audience")))
+        case "checkin.paused":
+            return .checkinPaused(CheckinChange(checkin: try f.id("checkin")))
+        case "checkin.resumed":
+            return .checkinResumed(CheckinChange(checkin: try f.id("checkin")))
+        case "checkin.deleted":
+            return .checkinDeleted(CheckinChange(checkin: try f.id("checkin")))
         default:
             throw .unknownType(type)
         }

@@ -60,6 +60,8 @@ public enum EventCodec {
         case .access(.members(let v)): return enc(v)
         case .access(.visibility(let v)): return enc(v)
         case .threadPinned(let v), .threadUnpinned(let v): return enc(v)
+        case .checkinScheduled(let v): return enc(v)
+        case .checkinPaused(let v), .checkinResumed(let v), .checkinDeleted(let v): return enc(v)
         }
     }
 

@@ -84,9 +84,15 @@ public struct ReactionChange: Hashable, Sendable, Codable {
 public struct StatusPosted: Hashable, Sendable, Codable {
     public var kind: StatusKind
     public var text: String
-    public init(kind: StatusKind, text: String) {
+    /// The check-in this update answers, and which occurrence of it (the
+    /// answerer's local day, `2026-11-20`); both nil for a plain update.
+    public var checkin: EventID?
+    public var occurrence: String?
+    public init(kind: StatusKind, text: String, checkin: EventID? = nil, occurrence: String? = nil) {
         self.kind = kind
         self.text = text
+        self.checkin = checkin
+        self.occurrence = occurrence
     }
 }
 
@@ -139,10 +145,13 @@ public struct MemberProfile: Hashable, Sendable, Codable {
     public var name: String?
     public var tz: String?
     public var hours: String?
-    public init(name: String? = nil, tz: String? = nil, hours: String? = nil) {
+    /// Where the weekly digest is mailed (`weft digest --format email`).
+    public var email: String?
+    public init(name: String? = nil, tz: String? = nil, hours: String? = nil, email: String? = nil) {
         self.name = name
         self.tz = tz
         self.hours = hours
+        self.email = email
     }
 }
 

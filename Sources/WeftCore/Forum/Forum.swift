@@ -17,6 +17,7 @@ public struct Forum: Sendable {
     public private(set) var decisionHistory: [EventID: [Decision]] = [:]
     /// Pinned threads: who pinned each and when.
     public private(set) var pins: [EventID: Pin] = [:]
+    public private(set) var checkins: [EventID: Checkin] = [:]
     private var seen: Set<EventID> = []
 
     public init() {}
@@ -87,7 +88,8 @@ public struct Forum: Sendable {
             forTarget[p.emoji] = people.isEmpty ? nil : people
             reactions[p.target] = forTarget.isEmpty ? nil : forTarget
         case .statusPosted(let p):
-            statuses[e.id] = StatusUpdate(id: e.id, board: stored.board, author: who, at: e.at, kind: p.kind, text: p.text)
+            statuses[e.id] = StatusUpdate(id: e.id, board: stored.board, author: who, at: e.at, kind: p.kind, text: p.text,
+                                          checkin: p.checkin, occurrence: p.occurrence)
         case .followupRequested(let p):
             guard let slug = stored.board else { return }
             followUps[e.id] = FollowUp(id: e.id, board: slug, target: p.target, requester: who, assignee: p.assignee,
@@ -123,10 +125,29 @@ public struct Forum: Sendable {
             if let n = p.name { m.name = n.isEmpty ? nil : n }
             if let tz = p.tz { m.timeZone = tz.isEmpty ? nil : tz }
             if let h = p.hours { m.hours = h.isEmpty ? nil : try? WorkingHours(parsing: h) }
+            if let mail = p.email { m.email = mail.isEmpty ? nil : mail }
             members[who] = m
         case .access:
             break  // roles and board membership are folded by SpaceAccess
+        case .checkinScheduled(let p):
+            guard let slug = stored.board, checkins[e.id] == nil, let every = try? Recurrence(parsing: p.every) else { return }
+            checkins[e.id] = Checkin(id: e.id, board: slug, author: who, createdAt: e.at, question: p.question, every: every,
+                                     audience: p.audience ?? [])
+        case .checkinPaused(let p):
+            setCheckin(p.checkin, to: .paused, by: who, at: e.at)
+        case .checkinResumed(let p):
+            setCheckin(p.checkin, to: .active, by: who, at: e.at)
+        case .checkinDeleted(let p):
+            setCheckin(p.checkin, to: .deleted, by: who, at: e.at)
         }
+    }
+
+    /// Only a check-in's author changes it, and a deleted check-in stays deleted.
+    private mutating func setCheckin(_ id: EventID, to state: Checkin.State, by who: Handle, at: Timestamp) {
+        guard var c = checkins[id], c.author == who, c.state != .deleted, c.state != state else { return }
+        c.state = state
+        c.changedAt = at
+        checkins[id] = c
     }
 
     /// Comments of a thread in creation order.

@@ -25,9 +25,13 @@ public struct Member: Hashable, Sendable {
     public var timeZone: String?
     public var hours: WorkingHours?
     public var firstSeen: Timestamp
+    /// Where the weekly digest is mailed; nil when not given.
+    public var email: String? = nil
 
-    public init(handle: Handle, name: String? = nil, timeZone: String? = nil, hours: WorkingHours? = nil, firstSeen: Timestamp) {
+    public init(handle: Handle, name: String? = nil, timeZone: String? = nil, hours: WorkingHours? = nil, firstSeen: Timestamp,
+                email: String? = nil) {
         self.handle = handle
+        self.email = email
         self.name = name
         self.timeZone = timeZone
         self.hours = hours
@@ -114,14 +118,20 @@ public struct StatusUpdate: Hashable, Sendable {
     public var at: Timestamp
     public var kind: StatusKind
     public var text: String
+    /// The check-in this update answers and the occurrence (answerer's local day).
+    public var checkin: EventID?
+    public var occurrence: String?
 
-    public init(id: EventID, board: BoardSlug? = nil, author: Handle, at: Timestamp, kind: StatusKind, text: String) {
+    public init(id: EventID, board: BoardSlug? = nil, author: Handle, at: Timestamp, kind: StatusKind, text: String,
+                checkin: EventID? = nil, occurrence: String? = nil) {
         self.id = id
         self.board = board
         self.author = author
         self.at = at
         self.kind = kind
         self.text = text
+        self.checkin = checkin
+        self.occurrence = occurrence
     }
 }
 

@@ -80,6 +80,7 @@ extension EventApplier {
                 edited_at = excluded.edited_at, redacted = excluded.redacted
             """).execute(arguments: [id, kind, board, thread, parent, anchor, author, createdAt, title, body, blocks, mentions,
                              editedAt, redacted, location.journal, location.offset, location.length])
+        try addMentions(mentions, post: id, board: board, at: createdAt)
         let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM posts WHERE id = ?"), arguments: [id]) ?? 0
         if !redacted && !deferFullText {
             insertFTS.bind(1, rowid)
@@ -163,8 +164,8 @@ extension EventApplier {
         guard let m = forum.members[h] else { return }
         // The row may not exist yet: first-seen times are flushed at the end of a catch-up.
         try db.cachedStatement(sql: """
-            INSERT INTO members(handle, name, tz, hours, first_seen) VALUES(?, ?, ?, ?, ?)
-            ON CONFLICT(handle) DO UPDATE SET name = excluded.name, tz = excluded.tz, hours = excluded.hours
-            """).execute(arguments: [handle, m.name, m.timeZone, m.hours?.description, current.event.at.iso8601])
+            INSERT INTO members(handle, name, tz, hours, first_seen, email) VALUES(?, ?, ?, ?, ?, ?)
+            ON CONFLICT(handle) DO UPDATE SET name = excluded.name, tz = excluded.tz, hours = excluded.hours, email = excluded.email
+            """).execute(arguments: [handle, m.name, m.timeZone, m.hours?.description, current.event.at.iso8601, m.email])
     }
 }

@@ -101,6 +101,8 @@ struct EventApplier {
         case .memberProfile: "member:\(e.author)"
         case .access: "access:\(e.board?.rawValue ?? "")"
         case .threadPinned(let p), .threadUnpinned(let p): "pin:\(p.thread)"
+        case .checkinScheduled: "checkin:\(e.event.id)"
+        case .checkinPaused(let p), .checkinResumed(let p), .checkinDeleted(let p): "checkin:\(p.checkin)"
         }
     }
 
@@ -196,6 +198,7 @@ struct EventApplier {
             insertStatus.bind(6, p.text)
             try insertStatus.run()
             if db.changesCount == 0 { return false }
+            if p.checkin != nil { try linkAnswer(id, checkin: p.checkin, occurrence: p.occurrence) }
         case .postEdited(let p):
             try refoldPost(p.target.rawValue, with: stored)
         case .postRedacted(let p):
@@ -207,9 +210,15 @@ struct EventApplier {
         case .followupResolved(let p):
             try refoldFollowUp(p.followup.rawValue, with: stored)
         case .threadDecided(let p):
+            try logDecision(stored, thread: p.thread, comment: p.comment, summary: p.summary, reopening: false)
             try refoldDecision(p.thread.rawValue, with: stored)
         case .threadReopened(let p):
+            try logDecision(stored, thread: p.thread, comment: nil, summary: p.reason, reopening: true)
             try refoldDecision(p.thread.rawValue, with: stored)
+        case .checkinScheduled:
+            try refoldCheckin(e.id.rawValue, with: stored)
+        case .checkinPaused(let p), .checkinResumed(let p), .checkinDeleted(let p):
+            try refoldCheckin(p.checkin.rawValue, with: stored)
         case .boardCreated, .boardUpdated:
             if let board = stored.board { try refoldBoard(board.rawValue, with: stored) }
         case .memberProfile:
@@ -234,6 +243,7 @@ struct EventApplier {
         insertPost.bind(15, location.length)
         try insertPost.run()
         if db.changesCount == 0 { return false }
+        try addMentions(mentions, post: id, board: board, at: at)
         if !deferFullText {
             insertFTS.bind(1, db.lastInsertedRowID)
             insertFTS.bind(2, title)

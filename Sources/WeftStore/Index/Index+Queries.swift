@@ -163,7 +163,8 @@ extension Index {
         guard let id = EventID(row["id"]), let who = try? Handle(row["author"] as String),
               let at = Timestamp(iso8601: row["at"]), let kind = StatusKind(rawValue: row["kind"]) else { return nil }
         return StatusUpdate(id: id, board: (row["board"] as String?).flatMap { try? BoardSlug($0) }, author: who,
-                            at: at, kind: kind, text: row["text"])
+                            at: at, kind: kind, text: row["text"], checkin: (row["checkin"] as String?).flatMap(EventID.init),
+                            occurrence: row["occurrence"])
     }
 
     public func members() throws(StoreError) -> [Member] {
@@ -188,7 +189,8 @@ extension Index {
     static func member(_ row: Row) -> Member? {
         guard let h = try? Handle(row["handle"] as String), let first = Timestamp(iso8601: row["first_seen"]) else { return nil }
         return Member(handle: h, name: row["name"], timeZone: row["tz"],
-                      hours: (row["hours"] as String?).flatMap { try? WorkingHours(parsing: $0) }, firstSeen: first)
+                      hours: (row["hours"] as String?).flatMap { try? WorkingHours(parsing: $0) }, firstSeen: first,
+                      email: row["email"])
     }
 
     /// Follow-ups, soonest due first.

@@ -8,11 +8,14 @@ extension Index {
             var out: [String] = []
             let queries = [
                 "boards": "SELECT slug, title, purpose, visibility, created_at, created_by FROM boards ORDER BY slug",
-                "members": "SELECT handle, name, tz, hours, first_seen FROM members ORDER BY handle",
+                "members": "SELECT handle, name, tz, hours, first_seen, email FROM members ORDER BY handle",
                 "posts": "SELECT id, kind, board, thread, parent, anchor, author, created_at, title, body, blocks, mentions, edited_at, redacted FROM posts ORDER BY id",
                 "threads": "SELECT id, board, author, created_at, title, last_activity, replies, decided, redacted, pinned FROM threads ORDER BY id",
                 "pins": "SELECT thread, board, by, at FROM pins ORDER BY thread",
-                "statuses": "SELECT id, board, author, at, kind, text FROM statuses ORDER BY id",
+                "statuses": "SELECT id, board, author, at, kind, text, checkin, occurrence FROM statuses ORDER BY id",
+                "decision_log": "SELECT * FROM decision_log ORDER BY id",
+                "checkins": "SELECT * FROM checkins ORDER BY id",
+                "mentions": "SELECT * FROM mentions ORDER BY handle, post",
                 "followups": "SELECT * FROM followups ORDER BY id",
                 "decisions": "SELECT * FROM decisions ORDER BY thread",
                 "reactions": "SELECT target, emoji, author FROM reactions ORDER BY target, emoji, author",

@@ -3,7 +3,7 @@ import GRDB
 /// The index's tables. The index is a cache: when this schema changes, the
 /// version goes up and old indexes are rebuilt from the journals.
 enum IndexSchema {
-    static let version = "8"
+    static let version = "9"
 
     static let statements = [
         "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -81,14 +81,14 @@ enum IndexSchema {
         ("threads_board_activity",
          "CREATE INDEX threads_board_activity ON threads(board, pinned DESC, last_activity DESC, id DESC)"),
         ("threads_board_created", "CREATE INDEX threads_board_created ON threads(board, pinned DESC, created_at DESC, id DESC)"),
-    ]
+    ] + digestBulkIndexes
 
     /// Tables emptied by a rebuild (everything but meta).
     static let dataTables = ["journals", "problems", "events", "boards", "members", "posts", "threads",
-                             "statuses", "followups", "decisions", "reactions", "pins"] + accessTables
+                             "statuses", "followups", "decisions", "reactions", "pins"] + accessTables + digestTables
 
     static func create(_ db: Database) throws {
-        for sql in statements + accessStatements { try db.execute(sql: sql) }
+        for sql in statements + accessStatements + digestStatements { try db.execute(sql: sql) }
         for (_, sql) in bulkIndexes { try db.execute(sql: sql) }
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES('schema', ?)", arguments: [version])
     }

@@ -54,6 +54,9 @@ public struct ThreadDetail: Hashable, Sendable {
     /// In creation order; see ``CommentTree`` for the threaded order.
     public var comments: [PostView]
     public var decision: Decision?
+    /// Every decision and reopening of the thread, oldest first (filled by
+    /// `Index.decisionHistory(thread:)` where a screen shows it).
+    public var decisionHistory: [Decision] = []
 }
 
 /// What an id prefix resolved to.

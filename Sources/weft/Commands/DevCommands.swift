@@ -8,7 +8,8 @@ struct DevCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dev",
         abstract: "Tools for developing and measuring Weft.",
-        subcommands: [Generate.self, Append.self, Parse.self, KeysDocument.self, BenchUI.self, BenchReading.self]
+        subcommands: [Generate.self, Append.self, Parse.self, KeysDocument.self, BenchUI.self, BenchReading.self,
+                      BenchDigest.self]
     )
 
     struct Generate: ParsableCommand {

@@ -53,6 +53,7 @@ struct MemberCommand: ParsableCommand {
                 print("\(m.handle)\(m.name.map { " (\(Inert.line($0)))" } ?? "")")
                 print("Time zone: \(m.timeZone ?? "not set")\(p.localClock.map { ", now \($0)" } ?? "")")
                 print("Working hours: \(m.hours?.description ?? "not set")\(p.inWorkingHours.map { $0 ? " (working now)" : " (off now)" } ?? "")")
+                if let mail = m.email { print("E-mail: \(mail)") }
                 print("Member since: \(Clockface(store).full(m.firstSeen))")
                 print("Role: \(try store.index.access().role(of: m.handle).rawValue)")
                 if store.space.isShared {
@@ -76,18 +77,20 @@ struct ProfileCommand: ParsableCommand {
         @Option(help: "Your display name.") var name: String?
         @Option(help: "Your IANA time zone, e.g. Europe/Berlin.") var tz: String?
         @Option(help: "Your working hours on weekdays, e.g. 09:00-17:30.") var hours: String?
+        @Option(help: "Where 'weft digest --format email' sends your digest, e.g. ann@example.com.") var email: String?
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             try reportingErrors {
-                guard name != nil || tz != nil || hours != nil else {
-                    throw CommandError("nothing to change: give --name, --tz and/or --hours")
+                guard name != nil || tz != nil || hours != nil || email != nil else {
+                    throw CommandError("nothing to change: give --name, --tz, --hours and/or --email")
                 }
+                let mail = try email.map { try Validate.email($0) }
                 let n = try name.map { try Validate.displayName($0) }
                 if let tz { _ = try Validate.timeZone(tz) }
                 let h = try hours.map { try WorkingHours(parsing: $0).description }
                 try withStore(global) { store in
-                    let event = try store.append(.memberProfile(MemberProfile(name: n, tz: tz, hours: h)), board: nil)
+                    let event = try store.append(.memberProfile(MemberProfile(name: n, tz: tz, hours: h, email: mail)), board: nil)
                     if output.json, let m = try store.index.member(store.me) {
                         return Output.json(MemberJSON(m, now: store.now))
                     }

@@ -106,8 +106,11 @@ struct ThreadDetailJSON: Encodable {
 struct StatusJSON: Encodable {
     var id, author, at, kind, text: String
     var board: String?
+    var checkin, occurrence: String?
 
     init(_ s: StatusUpdate) {
+        checkin = s.checkin?.rawValue
+        occurrence = s.occurrence
         id = s.id.rawValue
         author = s.author.rawValue
         at = s.at.iso8601
@@ -123,8 +126,10 @@ struct MemberJSON: Encodable {
     var inWorkingHours: Bool?
     /// admin, member or guest (set by 'weft member list').
     var role: String?
+    var email: String?
 
     init(_ m: Member, now: Timestamp) {
+        email = m.email
         handle = m.handle.rawValue
         firstSeen = m.firstSeen.iso8601
         name = m.name
