@@ -46,7 +46,7 @@ struct EventApplier {
                 mentions, journal, offset, length)
             VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertFTS = try FastStatement(db, "INSERT INTO posts_fts(rowid, title, body) VALUES(?, ?, ?)")
+        insertFTS = try FastStatement(db, "INSERT INTO posts_fts(rowid, title, body, grams) VALUES(?, ?, ?, ?)")
         bumpThread = try FastStatement(db, """
             UPDATE threads SET replies = replies + 1, last_activity = max(last_activity, ?) WHERE id = ? AND board = ?
             """)
@@ -74,6 +74,7 @@ struct EventApplier {
                 """)
             // Redacted posts have an empty body, so indexing every row is right.
             try db.execute(sql: "INSERT INTO posts_fts(posts_fts) VALUES('rebuild')")
+            try finishSearch()
             for (_, sql) in IndexSchema.bulkIndexes { try db.execute(sql: sql) }
         }
         let upsert = try db.cachedStatement(sql: """
@@ -192,6 +193,7 @@ struct EventApplier {
             insertStatus.bind(6, p.text)
             try insertStatus.run()
             if db.changesCount == 0 { return false }
+            try addStatusNote(id: id, board: stored.board?.rawValue, author: author, at: at, text: p.text)
         case .postEdited(let p):
             try refoldPost(p.target.rawValue, with: stored)
         case .postRedacted(let p):
@@ -226,10 +228,14 @@ struct EventApplier {
         insertPost.bind(15, location.length)
         try insertPost.run()
         if db.changesCount == 0 { return false }
+        let rowid = db.lastInsertedRowID
+        let grams = Self.grams(title: title, body: body)
+        if let grams { try setGrams(grams, rowid: rowid) }
         if !deferFullText {
-            insertFTS.bind(1, db.lastInsertedRowID)
+            insertFTS.bind(1, rowid)
             insertFTS.bind(2, title)
             insertFTS.bind(3, body)
+            insertFTS.bind(4, grams)
             try insertFTS.run()
         }
         return true

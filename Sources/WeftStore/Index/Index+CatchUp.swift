@@ -110,6 +110,7 @@ extension Index {
     static func clear(_ db: Database) throws {
         for t in IndexSchema.dataTables { try db.execute(sql: "DELETE FROM \(t)") }
         try db.execute(sql: "INSERT INTO posts_fts(posts_fts) VALUES('delete-all')")
+        try db.execute(sql: "INSERT INTO notes_fts(notes_fts) VALUES('delete-all')")
     }
 }
 

@@ -3,7 +3,7 @@ import GRDB
 /// The index's tables. The index is a cache: when this schema changes, the
 /// version goes up and old indexes are rebuilt from the journals.
 enum IndexSchema {
-    static let version = "6"
+    static let version = "7"
 
     static let statements = [
         "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -39,7 +39,7 @@ enum IndexSchema {
             board TEXT NOT NULL, thread TEXT NOT NULL, parent TEXT, anchor TEXT, author TEXT NOT NULL,
             created_at TEXT NOT NULL, title TEXT, body TEXT NOT NULL, blocks TEXT, mentions TEXT,
             edited_at TEXT, redacted INTEGER NOT NULL DEFAULT 0,
-            journal INTEGER NOT NULL, offset INTEGER NOT NULL, length INTEGER NOT NULL)
+            journal INTEGER NOT NULL, offset INTEGER NOT NULL, length INTEGER NOT NULL, grams TEXT)
         """,
 
         """
@@ -66,7 +66,7 @@ enum IndexSchema {
             PRIMARY KEY(target, emoji, author))
         """,
         """
-        CREATE VIRTUAL TABLE posts_fts USING fts5(title, body, content='posts', content_rowid='rowid',
+        CREATE VIRTUAL TABLE posts_fts USING fts5(title, body, grams, content='posts', content_rowid='rowid',
             tokenize='unicode61 remove_diacritics 2')
         """,
     ]
@@ -78,14 +78,14 @@ enum IndexSchema {
         // Covers the unread counts per board, so they do not read the post bodies.
         ("posts_unread", "CREATE INDEX posts_unread ON posts(board, author, redacted, id)"),
         ("threads_board_activity", "CREATE INDEX threads_board_activity ON threads(board, last_activity DESC, id DESC)"),
-    ]
+    ] + searchBulkIndexes
 
     /// Tables emptied by a rebuild (everything but meta).
     static let dataTables = ["journals", "problems", "events", "boards", "members", "posts", "threads",
-                             "statuses", "followups", "decisions", "reactions"]
+                             "statuses", "followups", "decisions", "reactions"] + searchDataTables
 
     static func create(_ db: Database) throws {
-        for sql in statements { try db.execute(sql: sql) }
+        for sql in statements + searchStatements { try db.execute(sql: sql) }
         for (_, sql) in bulkIndexes { try db.execute(sql: sql) }
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES('schema', ?)", arguments: [version])
     }

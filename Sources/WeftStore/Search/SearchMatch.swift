@@ -1,0 +1,44 @@
+import WeftCore
+
+/// Turns a ``SearchQuery`` into an FTS5 match expression.
+///
+/// Every term is quoted, so nothing people type is read as FTS5 syntax. A term
+/// in a script written without spaces is looked up as a phrase of single
+/// characters in the `grams` column, which is a substring match; other terms
+/// match words in any column (`cafe` finds `café`: the tokenizer removes
+/// accents on both sides).
+enum SearchMatch {
+    static func quote(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func term(_ term: SearchQuery.Term) -> String {
+        let text = term.text
+        if SearchText.hasUnspaced(text) {
+            return "grams : " + quote(SearchText.spacedOut(text))
+        }
+        if case .prefix = term { return quote(text) + " *" }
+        return quote(text)
+    }
+
+    static func any(_ terms: [SearchQuery.Term]) -> String {
+        "(" + terms.map(term).joined(separator: " OR ") + ")"
+    }
+
+    /// The expression for what a result must contain; nil when the query has no
+    /// positive terms.
+    static func positive(_ query: SearchQuery) -> String? {
+        guard query.hasText else { return nil }
+        var expr = query.groups.map(any).joined(separator: " AND ")
+        if !query.excluded.isEmpty {
+            expr = "(" + expr + ") NOT " + any(query.excluded)
+        }
+        return expr
+    }
+
+    /// The expression for what a result must not contain (for queries with
+    /// only exclusions); nil when nothing is excluded.
+    static func negative(_ query: SearchQuery) -> String? {
+        query.excluded.isEmpty ? nil : any(query.excluded)
+    }
+}
