@@ -21,6 +21,7 @@ struct Weft: ParsableCommand {
             InitCommand.self, BoardCommand.self, ThreadCommand.self, CommentCommand.self, ReactCommand.self,
             EditCommand.self, StatusCommand.self, MemberCommand.self, ProfileCommand.self, IndexCommand.self,
             DoctorCommand.self, DevCommand.self,
+            SearchCommand.self,
         ]
     )
 
