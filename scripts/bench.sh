@@ -28,3 +28,4 @@ done
 if "$WEFT" dev bench-ui --help >/dev/null 2>&1; then
     "$WEFT" dev bench-ui --space "$DIR/space"
 fi
+"$WEFT" dev bench-search --space "$DIR/space"

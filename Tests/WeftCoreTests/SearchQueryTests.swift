@@ -206,6 +206,9 @@ final class SearchHighlighterTests: XCTestCase {
         XCTAssertTrue(SearchText.hasUnspaced("明日"))
         XCTAssertFalse(SearchText.hasUnspaced("café déjà vu — ok"))
         XCTAssertEqual(SearchText.spacedOut("a会議b"), "a 会  議 b")
+        XCTAssertEqual(SearchText.grams("the 会議, then 明日 ok"), " 会 議 0 明 日")
+        XCTAssertNil(SearchText.grams("plain café text"))
+        XCTAssertEqual(SearchText.runs("会議abc").map(\.text), ["会議", "abc"])
     }
 
     func testSnippetCentresOnTheFirstMatch() {

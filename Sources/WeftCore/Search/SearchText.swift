@@ -57,8 +57,8 @@ public enum SearchText {
     }
 
     /// `text` with a space around each character of a script without spaces,
-    /// so a word tokenizer sees each as a word (what the index stores for
-    /// such text, and how a term in such a script is looked up).
+    /// so a word tokenizer sees each as a word (how a term in such a script is
+    /// looked up).
     public static func spacedOut(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
@@ -71,6 +71,46 @@ public enum SearchText {
             }
         }
         return String(out)
+    }
+
+    /// What the index stores to find text in scripts without spaces: only the
+    /// characters of those scripts, each a word of its own, with a `0` between
+    /// runs so that a term never matches across two runs. Nil when `text` has
+    /// none, so other text costs nothing.
+    public static func grams(_ text: String) -> String? {
+        guard hasUnspaced(text) else { return nil }
+        var out = String.UnicodeScalarView()
+        var inRun = false
+        for s in text.unicodeScalars {
+            if isUnspaced(s) {
+                if !inRun && !out.isEmpty { out.append(contentsOf: " 0".unicodeScalars) }
+                out.append(" ")
+                out.append(s)
+                inRun = true
+            } else {
+                inRun = false
+            }
+        }
+        return String(out)
+    }
+
+    /// The runs of a term: its parts in scripts without spaces (looked up in
+    /// the grams) and its other parts (looked up as words).
+    public static func runs(_ text: String) -> [(text: String, unspaced: Bool)] {
+        var out: [(text: String, unspaced: Bool)] = []
+        var current = String.UnicodeScalarView()
+        var currentUnspaced = false
+        for s in text.unicodeScalars {
+            let u = isUnspaced(s)
+            if u != currentUnspaced, !current.isEmpty {
+                out.append((String(current), currentUnspaced))
+                current = String.UnicodeScalarView()
+            }
+            currentUnspaced = u
+            current.append(s)
+        }
+        if !current.isEmpty { out.append((String(current), currentUnspaced)) }
+        return out.filter { hasWordCharacter($0.text) }
     }
 
     /// One scalar folded for comparison: lowercase, accents removed (`É` → `e`);

@@ -8,9 +8,7 @@ extension EventApplier {
     /// What the `grams` column holds for a post: nil unless its text has a
     /// script without spaces.
     static func grams(title: String?, body: String) -> String? {
-        let title = title ?? ""
-        guard SearchText.hasUnspaced(title) || SearchText.hasUnspaced(body) else { return nil }
-        return SearchText.spacedOut(title + "\n" + body)
+        SearchText.grams((title ?? "") + "\n" + body)
     }
 
     /// Stores a new post's grams (only called when it has some).

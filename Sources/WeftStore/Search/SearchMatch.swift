@@ -5,7 +5,7 @@ import WeftCore
 /// Every term is quoted, so nothing people type is read as FTS5 syntax. A term
 /// in a script written without spaces is looked up as a phrase of single
 /// characters in the `grams` column, which is a substring match; other terms
-/// match words in any column (`cafe` finds `café`: the tokenizer removes
+/// match words in the title and body (`cafe` finds `café`: the tokenizer removes
 /// accents on both sides).
 enum SearchMatch {
     static func quote(_ text: String) -> String {
@@ -14,11 +14,15 @@ enum SearchMatch {
 
     static func term(_ term: SearchQuery.Term) -> String {
         let text = term.text
-        if SearchText.hasUnspaced(text) {
-            return "grams : " + quote(SearchText.spacedOut(text))
+        guard SearchText.hasUnspaced(text) else {
+            if case .prefix = term { return "{title body} : " + quote(text) + " *" }
+            return "{title body} : " + quote(text)
         }
-        if case .prefix = term { return quote(text) + " *" }
-        return quote(text)
+        // Mixed scripts: each run must match (runs in order are not enforced).
+        let parts = SearchText.runs(text).map { run in
+            run.unspaced ? "grams : " + quote(SearchText.spacedOut(run.text)) : "{title body} : " + quote(run.text)
+        }
+        return parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " AND ") + ")"
     }
 
     static func any(_ terms: [SearchQuery.Term]) -> String {

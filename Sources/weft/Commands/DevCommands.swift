@@ -8,7 +8,7 @@ struct DevCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dev",
         abstract: "Tools for developing and measuring Weft.",
-        subcommands: [Generate.self, Append.self, Parse.self, KeysDocument.self, BenchUI.self]
+        subcommands: [Generate.self, Append.self, Parse.self, KeysDocument.self, BenchUI.self, BenchSearch.self]
     )
 
     struct Generate: ParsableCommand {
