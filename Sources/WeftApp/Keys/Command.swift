@@ -16,6 +16,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case open, back, nextUnread, previousUnread
     case switchFocus, help, quit
     case click, wheel
+    case search, nextResult, previousResult, closeSearch, editQuery, moveInQuery, cutInQuery, previousMatch
 
     /// The keys (or mouse actions) that run the command.
     public var bindings: [KeyBinding] {
@@ -35,6 +36,14 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .quit: [.key(.ctrl("c"), "Ctrl-C")]
         case .click: [.mouse(.click, "click")]
         case .wheel: [.mouse(.wheel, "wheel")]
+        case .search: [.key(.char("/"), "/")]
+        case .nextResult: [.key(.down, "↓"), .key(.ctrl("n"), "Ctrl-N")]
+        case .previousResult: [.key(.up, "↑"), .key(.ctrl("p"), "Ctrl-P")]
+        case .closeSearch: [.key(.escape, "Esc")]
+        case .editQuery: [.key(.backspace, "Backspace"), .key(.delete, "Del")]
+        case .moveInQuery: [.key(.left, "←"), .key(.right, "→"), .key(.home, "Home"), .key(.end, "End")]
+        case .cutInQuery: [.key(.ctrl("u"), "Ctrl-U"), .key(.ctrl("w"), "Ctrl-W")]
+        case .previousMatch: [.key(.char("N"), "N")]
         }
     }
 
@@ -48,9 +57,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .pageUp: "Page up"
         case .top: "Go to the top"
         case .bottom: "Go to the bottom"
-        case .open: "Open the selected board, thread or sidebar item"
+        case .open: "Open the selected board, thread, sidebar item or search result"
         case .back: "Go back (close help, leave the sidebar); q on Boards quits"
-        case .nextUnread: "Open the next thread below with unread posts"
+        case .nextUnread: "Open the next thread below with unread posts; in a thread opened from search, go to the next match"
         case .previousUnread: "Open the previous thread above with unread posts"
         case .switchFocus:
             "Switch between sidebar and main pane (below 90 columns the sidebar opens over the screen)"
@@ -58,6 +67,14 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .quit: "Quit from anywhere"
         case .click: "Select a row; click the selected row again to open it (closes the help)"
         case .wheel: "Scroll the pane under the pointer"
+        case .search: "Search everything (pre-filled with the board you are in); see Docs/search.md"
+        case .nextResult: "Select the next result (or recent search while the query is empty)"
+        case .previousResult: "Select the previous result"
+        case .closeSearch: "Close the search and go back"
+        case .editQuery: "Delete a character of the query (other keys type); results follow as you pause"
+        case .moveInQuery: "Move the cursor in the query"
+        case .cutInQuery: "Delete to the start of the query / the word before the cursor"
+        case .previousMatch: "In a thread opened from search, go to the previous match (n: next)"
         }
     }
 
@@ -98,6 +115,14 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .quit: "quit"
         case .click: "select"
         case .wheel: "scroll"
+        case .search: "search"
+        case .nextResult: "next"
+        case .previousResult: "previous"
+        case .closeSearch: "close"
+        case .editQuery: "edit"
+        case .moveInQuery: "cursor"
+        case .cutInQuery: "cut"
+        case .previousMatch: "previous match"
         }
     }
 
@@ -108,6 +133,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .nextUnread, .previousUnread: .unread
         case .help, .quit: .general
         case .click, .wheel: .mouse
+        case .search, .nextResult, .previousResult, .closeSearch, .editQuery, .moveInQuery, .cutInQuery, .previousMatch:
+            .search
         }
     }
 
@@ -115,13 +142,17 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     public var contexts: Set<KeyContext> {
         switch self {
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
-            Set(KeyContext.allCases)
-        case .open: [.boards, .board, .sidebar]
-        case .back, .help, .quit: Set(KeyContext.allCases)
+            Set(KeyContext.allCases).subtracting([.search])
+        case .open: [.boards, .board, .sidebar, .search]
+        case .back, .help: Set(KeyContext.allCases).subtracting([.search])
+        case .quit: Set(KeyContext.allCases)
         case .nextUnread, .previousUnread: [.board, .thread]
         case .switchFocus: [.boards, .board, .thread, .members, .sidebar]
         case .click: [.boards, .board, .members, .sidebar, .help]
         case .wheel: Set(KeyContext.allCases)
+        case .search: [.boards, .board, .thread, .members, .sidebar]
+        case .nextResult, .previousResult, .closeSearch, .editQuery, .moveInQuery, .cutInQuery: [.search]
+        case .previousMatch: [.thread]
         }
     }
 
@@ -146,13 +177,14 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
 
 /// The groups of the key table, in the order the help shows them.
 public enum KeyCategory: String, CaseIterable, Hashable, Sendable {
-    case moving, screens, unread, general, mouse
+    case moving, screens, unread, search, general, mouse
 
     public var title: String {
         switch self {
         case .moving: "Moving"
         case .screens: "Screens"
         case .unread: "Unread"
+        case .search: "Search"
         case .general: "General"
         case .mouse: "Mouse"
         }

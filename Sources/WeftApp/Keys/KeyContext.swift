@@ -2,7 +2,7 @@
 /// the focus, or the help overlay when it is open. Each `Command` lists the
 /// contexts it works in.
 public enum KeyContext: String, CaseIterable, Hashable, Sendable {
-    case boards, board, thread, members, sidebar, help
+    case boards, board, thread, members, sidebar, help, search
 
     /// The name shown in the help overlay and in `Docs/keys.md`.
     public var title: String {
@@ -13,6 +13,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .members: "Members"
         case .sidebar: "Sidebar"
         case .help: "Help"
+        case .search: "Search"
         }
     }
 
@@ -26,6 +27,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .members: [.moveDown, .back, .switchFocus, .help]
         case .sidebar: [.open, .moveDown, .switchFocus, .help]
         case .help: [.moveDown, .help]
+        case .search: [.open, .nextResult, .closeSearch, .editQuery]
         }
     }
 }

@@ -18,6 +18,8 @@ import WeftStore
 public final class AppLoop {
     /// How long to wait for input before polling the journals.
     public static let tickMilliseconds = 500
+    /// How long typing in the search field must pause before the query runs.
+    public static let searchPauseMilliseconds = 120
 
     public let store: Store
     public let terminal: any Terminal
@@ -28,6 +30,8 @@ public final class AppLoop {
     private var deferred: [Effect] = []
     /// The state last drawn, to skip frames that would not change anything.
     private var drawn: State?
+    /// A search waiting for typing to pause: its generation and when to run it.
+    private var pendingSearch: (generation: Int, deadline: ContinuousClock.Instant)?
 
     public init(store: Store, terminal: any Terminal) {
         self.store = store
@@ -42,7 +46,14 @@ public final class AppLoop {
     public func run() -> Int32 {
         start()
         while !isFinished {
-            handle(terminal.nextEvent(timeoutMs: Self.tickMilliseconds))
+            var timeout = Self.tickMilliseconds
+            if let pending = pendingSearch {
+                let left = ContinuousClock.now.duration(to: pending.deadline)
+                timeout = min(timeout, max(0, Int(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)))
+            }
+            let event = terminal.nextEvent(timeoutMs: timeout)
+            if event == .tick, runPendingSearch() { continue }
+            handle(event)
         }
         return 0
     }
@@ -69,9 +80,23 @@ public final class AppLoop {
         perform(reduce(&state, action))
     }
 
+    /// Runs the search whose pause is over, if any; true when it ran.
+    @discardableResult
+    public func runPendingSearch(force: Bool = false) -> Bool {
+        guard let pending = pendingSearch, force || ContinuousClock.now >= pending.deadline else { return false }
+        pendingSearch = nil
+        dispatch(.searchPaused(generation: pending.generation))
+        finishFrame()
+        return true
+    }
+
     private func perform(_ effects: [Effect]) {
         for effect in effects {
             if isFinished { return }
+            if case .searchAfterPause(let generation) = effect {
+                pendingSearch = (generation, ContinuousClock.now + .milliseconds(Self.searchPauseMilliseconds))
+                continue
+            }
             if effect.isDeferred {
                 if !deferred.contains(effect) {
                     deferred.append(effect)
@@ -105,7 +130,7 @@ public final class AppLoop {
 
     private func draw() {
         guard drawn != state else { return }
-        terminal.draw(render(state, size: state.size), cursor: nil)
+        terminal.draw(render(state, size: state.size), cursor: cursorPosition(state))
         drawn = state
     }
 }

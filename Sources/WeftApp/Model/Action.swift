@@ -28,6 +28,13 @@ public enum Action: Equatable, Sendable {
     /// index has read them (it moves when anyone, here or in another process
     /// sharing the index, applied new events).
     case polled(now: Timestamp, version: IndexVersion)
+    /// Typing in the search field paused (`Effect.searchAfterPause`): run the
+    /// query if it is still the latest.
+    case searchPaused(generation: Int)
+    /// Results of the query typed at `generation` (`Effect.runSearch`).
+    case searchFinished(generation: Int, [SearchResult])
+    /// The recent searches, newest first (`Effect.loadRecentSearches`).
+    case recentSearchesLoaded([String])
     /// An effect failed; the message is shown on the status line.
     case failed(String)
 }

@@ -20,6 +20,14 @@ public enum Effect: Hashable, Sendable {
     case markThreadRead(EventID)
     /// The nearest thread with unread posts from `anchor` (the top when nil).
     case findUnreadThread(BoardSlug, from: ThreadAnchor?, direction: ListDirection, including: Bool)
+    /// Asks the loop for `.searchPaused(generation)` once no key has come for
+    /// `AppLoop.searchPauseMilliseconds` (the search field's debounce).
+    case searchAfterPause(generation: Int)
+    /// Runs a search; answers `.searchFinished`.
+    case runSearch(SearchQuery, generation: Int)
+    case loadRecentSearches
+    /// Saves a search in the viewer's recent searches.
+    case rememberSearch(String)
     /// Catches the index up with the journals (another person may have posted).
     case poll
     /// Stops the loop.

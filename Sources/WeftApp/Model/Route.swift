@@ -7,6 +7,8 @@ public enum Route: Hashable, Sendable {
     case members
     case board(BoardSlug)
     case thread(EventID)
+    /// The search screen (issue 7): query field and results.
+    case search
 
     /// The key context of the screen.
     var context: KeyContext {
@@ -15,6 +17,7 @@ public enum Route: Hashable, Sendable {
         case .members: .members
         case .board: .board
         case .thread: .thread
+        case .search: .search
         }
     }
 }

@@ -25,6 +25,8 @@ public struct State: Equatable, Sendable {
     public internal(set) var board: BoardState?
     public internal(set) var thread: ThreadState?
     public internal(set) var members = MembersState()
+    /// The search screen's query and results, kept while a result is open.
+    public internal(set) var search: SearchState?
     /// The help overlay, when open.
     public internal(set) var help: HelpState?
     public internal(set) var notice: Notice?

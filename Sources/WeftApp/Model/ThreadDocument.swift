@@ -34,18 +34,26 @@ struct ThreadDocument: Equatable, Sendable {
     /// Lines pinned above the scrolling text.
     let header: [Line]
     let lines: [Line]
+    /// The first line of each post (thread head and comments), for opening a
+    /// thread at a search result.
+    var postLines: [EventID: Int] = [:]
+    /// Lines with a search match, top to bottom (empty without a highlight).
+    var matchLines: [Int] = []
 
     /// Replies deeper than this are indented no further.
     static let maximumDepth = 6
 
-    init(_ detail: ThreadDetail, width: Int, clock: ViewerClock) {
+    init(_ detail: ThreadDetail, width: Int, clock: ViewerClock, highlight: SearchHighlighter? = nil) {
         self.width = width
         let textWidth = max(8, width - 2)
-        header = Self.header(detail, textWidth: textWidth, clock: clock)
+        header = Self.header(detail, textWidth: textWidth, clock: clock).map { Self.highlighted($0, highlight) }
         var builder = Builder(textWidth: textWidth)
+        builder.highlight = highlight
         builder.head(detail, clock: clock)
         builder.comments(detail, clock: clock)
         lines = builder.lines
+        postLines = builder.postLines
+        matchLines = builder.matchLines
     }
 
     /// The first line of `part`, for restoring a reading position.
@@ -86,6 +94,10 @@ private struct Builder {
     let textWidth: Int
     var lines: [ThreadDocument.Line] = []
     var part = 0
+    /// Search matches to mark in post text.
+    var highlight: SearchHighlighter?
+    var postLines: [EventID: Int] = [:]
+    var matchLines: [Int] = []
 
     init(textWidth: Int) {
         self.textWidth = textWidth
@@ -104,12 +116,15 @@ private struct Builder {
     /// Wraps `text` to the width left after `indent` and adds its lines.
     mutating func paragraph(_ text: String, indent: Int, style: Style = .normal) {
         for line in TextWrap.lines(text, width: max(4, textWidth - indent + 1)) {
-            add([Span(line, style)], indent: indent)
+            let spans = ThreadDocument.highlighted([Span(line, style)], highlight)
+            if spans.count > 1 || spans.first?.style == SearchScreen.matchStyle { matchLines.append(lines.count) }
+            add(spans, indent: indent)
         }
     }
 
     mutating func head(_ detail: ThreadDetail, clock: ViewerClock) {
         let post = detail.thread
+        postLines[post.id] = lines.count
         var meta = [
             Span(post.author.rawValue, Style(.accent, [.bold])),
             Span(" · " + clock.full(post.createdAt) + " · #" + detail.board.slug.rawValue, Style(.dim)),
@@ -155,6 +170,7 @@ private struct Builder {
             part += 1
             let comment = detail.comments[entry.index]
             let indent = 1 + min(entry.depth, depthLimit) * 2
+            postLines[comment.id] = lines.count
             add(commentHead(comment, detail: detail, clock: clock), indent: indent)
             if comment.redacted {
                 add([Span("[deleted]", Style(.dim))], indent: indent + 2)
@@ -193,6 +209,20 @@ private struct Builder {
     static func reactions(_ post: PostView) -> String? {
         guard !post.reactions.isEmpty else { return nil }
         return post.reactions.map { "\($0.emoji) \($0.authors.count)" }.joined(separator: "  ")
+    }
+}
+
+extension ThreadDocument {
+    /// `spans` with the search matches of each cut out in the match style.
+    static func highlighted(_ spans: [Span], _ highlight: SearchHighlighter?) -> [Span] {
+        guard let highlight, !highlight.isEmpty else { return spans }
+        return spans.flatMap { span in
+            highlight.segments(span.text).map { Span($0.text, $0.isMatch ? SearchScreen.matchStyle : span.style) }
+        }
+    }
+
+    static func highlighted(_ line: Line, _ highlight: SearchHighlighter?) -> Line {
+        Line(indent: line.indent, spans: highlighted(line.spans, highlight), part: line.part)
     }
 }
 

@@ -18,6 +18,7 @@ public func render(_ state: State, size: Size) -> CellGrid {
     case .board: BoardScreen.render(state, in: layout.main, into: &grid)
     case .thread: ThreadScreen.render(state, in: layout.main, into: &grid)
     case .members: MembersScreen.render(state, in: layout.main, into: &grid)
+    case .search: SearchScreen.render(state, in: layout.main, into: &grid)
     }
     Sidebar.render(state, layout: layout, into: &grid)
     Chrome.statusBar(state).render(into: &grid, in: layout.status)
@@ -37,6 +38,8 @@ enum Chrome {
             parts.append("Boards")
         case .members:
             parts.append("Members")
+        case .search:
+            parts.append("Search")
         case .board(let slug):
             let title = state.boards.row(slug)?.board.title
             parts.append("#" + slug.rawValue + (title.map { " · " + $0 } ?? ""))
@@ -72,13 +75,14 @@ enum Chrome {
             case .board: right = BoardScreen.position(state)
             case .thread: right = ThreadScreen.position(state)
             case .members: right = MembersScreen.position(state)
+            case .search: right = SearchScreen.position(state)
             }
         }
         if let notice = state.notice {
             return StatusBar(message: notice.text, right: right,
                              messageStyle: Style(notice.isWarning ? .warning : .status, [.bold]))
         }
-        let hints = context.hintedCommands.map { KeyHint($0.hintKey, $0.hintLabel(in: context)) }
+        let hints = ThreadMatches.hints(context.hintedCommands.map { KeyHint($0.hintKey, $0.hintLabel(in: context)) }, state)
         return StatusBar(hints: hints, right: right)
     }
 }

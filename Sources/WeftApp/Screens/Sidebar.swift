@@ -18,6 +18,7 @@ enum Sidebar {
         case .members: .members
         case .board(let slug): .board(slug)
         case .thread: state.board.map { .board($0.slug) } ?? .boards
+        case .search: .boards
         }
     }
 

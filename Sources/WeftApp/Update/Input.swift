@@ -7,6 +7,7 @@ enum Input {
         switch event {
         case .key(let key):
             state.notice = nil
+            if let effects = SearchScreen.key(key, &state) { return effects }
             guard let command = Command.matching(key, in: state.context) else { return [] }
             return run(command, key: key, &state)
         case .mouse(let mouse):
@@ -32,6 +33,8 @@ enum Input {
             state.focus = state.focus == .main ? .sidebar : .main
             Sidebar.sync(&state, selectCurrent: state.focus == .sidebar)
             return []
+        case .search where state.help == nil:
+            return SearchScreen.open(&state)
         default:
             break
         }
@@ -46,6 +49,7 @@ enum Input {
         case .board: return BoardScreen.handle(command, key: key, &state)
         case .thread: return ThreadScreen.handle(command, key: key, &state)
         case .members: return MembersScreen.handle(command, key: key, &state)
+        case .search: return []
         }
     }
 
@@ -61,6 +65,7 @@ enum Input {
         }
         Sidebar.sync(&state, selectCurrent: false)
         ThreadScreen.relayout(&state)
+        SearchScreen.resize(&state)
         if let help = state.help {
             let area = state.layout.body
             state.help?.firstLine = min(help.firstLine, HelpOverlay.lastFirstLine(help, area: area))
@@ -104,7 +109,7 @@ enum Mouse {
         case .boards: BoardsScreen.click(y: y, &state)
         case .board: BoardScreen.click(y: y, &state)
         case .members: MembersScreen.click(y: y, &state)
-        case .thread: []
+        case .thread, .search: []
         }
     }
 
@@ -119,6 +124,7 @@ enum Mouse {
         case .board: return BoardScreen.scroll(by: delta, &state)
         case .members: MembersScreen.scroll(by: delta, &state)
         case .thread: ThreadScreen.scroll(by: delta, &state)
+        case .search: SearchScreen.scroll(by: delta, &state)
         }
         return []
     }

@@ -37,6 +37,12 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
         return []
     case .polled(let now, let version):
         return Refresh.polled(now: now, version: version, &state)
+    case .searchPaused(let generation):
+        return SearchScreen.paused(generation, &state)
+    case .searchFinished(let generation, let results):
+        return SearchScreen.finished(generation, results, &state)
+    case .recentSearchesLoaded(let recent):
+        return SearchScreen.recentLoaded(recent, &state)
     case .failed(let message):
         state.notice = Notice(message, isWarning: true)
         return []
@@ -75,6 +81,8 @@ enum Refresh {
             if let board = state.board {
                 effects.append(.refreshBoard(board.slug, keeping: id))
             }
+        case .search:
+            break
         }
         return effects
     }
