@@ -43,8 +43,8 @@ struct EventApplier {
             """)
         insertPost = try FastStatement(db, """
             INSERT OR IGNORE INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title, body, blocks,
-                mentions, journal, offset, length)
-            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                mentions, journal, offset, length, grams, rowid)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertFTS = try FastStatement(db, "INSERT INTO posts_fts(rowid, title, body, grams) VALUES(?, ?, ?, ?)")
         bumpThread = try FastStatement(db, """
@@ -226,11 +226,25 @@ struct EventApplier {
         insertPost.bind(13, location.journal)
         insertPost.bind(14, location.offset)
         insertPost.bind(15, location.length)
-        try insertPost.run()
-        if db.changesCount == 0 { return false }
-        let rowid = db.lastInsertedRowID
         let grams = Self.grams(title: title, body: body)
-        if let grams { try setGrams(grams, rowid: rowid) }
+        insertPost.bind(16, grams)
+        // Rows are numbered by creation time (see postRowid), so search can
+        // walk matches newest first; two posts of one millisecond take the
+        // numbers below.
+        var rowid = Self.postRowid(id)
+        var inserted = false
+        for _ in 0..<64 {
+            insertPost.bind(17, rowid)
+            try insertPost.run()
+            if db.changesCount > 0 {
+                inserted = true
+                break
+            }
+            if try postExists(id) { return false }
+            rowid -= 1
+        }
+        guard inserted else { return false }
+        try addMentions(mentions, rowid: rowid)
         if !deferFullText {
             insertFTS.bind(1, rowid)
             insertFTS.bind(2, title)

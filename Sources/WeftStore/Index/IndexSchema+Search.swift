@@ -14,16 +14,16 @@ extension IndexSchema {
             thread TEXT, author TEXT NOT NULL, at TEXT NOT NULL, title TEXT, body TEXT NOT NULL, grams TEXT)
         """,
         "CREATE INDEX notes_thread ON notes(thread)",
+        // Who each post mentions (by the post's rowid), for `mentions:`.
+        "CREATE TABLE post_mentions(handle TEXT NOT NULL, post INTEGER NOT NULL, PRIMARY KEY(handle, post)) WITHOUT ROWID",
+        "CREATE INDEX post_mentions_post ON post_mentions(post)",
         """
         CREATE VIRTUAL TABLE notes_fts USING fts5(title, body, grams, content='notes', content_rowid='rowid',
             tokenize='unicode61 remove_diacritics 2')
         """,
     ]
 
-    /// Lists of everything, newest first, when a search has only filters.
-    static let searchBulkIndexes = [
-        ("posts_created", "CREATE INDEX posts_created ON posts(created_at)"),
-    ]
+    static let searchBulkIndexes: [(String, String)] = []
 
-    static let searchDataTables = ["notes"]
+    static let searchDataTables = ["notes", "post_mentions"]
 }
