@@ -74,17 +74,16 @@ extension EventApplier {
         // A new row is only ever made while applying the post's creation, so the
         // current line's location is the creation's.
         let grams = redacted ? nil : Self.grams(title: title, body: body)
-        let free = try freeRowid(for: id)
         try db.cachedStatement(sql: """
             INSERT INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title, body, blocks, mentions,
-                edited_at, redacted, journal, offset, length, grams, rowid)
-            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                edited_at, redacted, journal, offset, length, grams)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET title = excluded.title, body = excluded.body, blocks = excluded.blocks,
                 edited_at = excluded.edited_at, redacted = excluded.redacted, grams = excluded.grams
             """).execute(arguments: [id, kind, board, thread, parent, anchor, author, createdAt, title, body, blocks, mentions,
-                             editedAt, redacted, location.journal, location.offset, location.length, grams, free])
+                             editedAt, redacted, location.journal, location.offset, location.length, grams])
         let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM posts WHERE id = ?"), arguments: [id]) ?? 0
-        try replaceMentions(mentions, rowid: rowid)
+        try replaceMentions(mentions, post: id)
         if !redacted && !deferFullText {
             insertFTS.bind(1, rowid)
             insertFTS.bind(2, title)

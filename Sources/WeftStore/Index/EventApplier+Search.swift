@@ -11,53 +11,37 @@ extension EventApplier {
         SearchText.grams((title ?? "") + "\n" + body)
     }
 
-    /// A post's row number: the first 64 bits of its UUIDv7 id, which start
-    /// with its creation time in milliseconds (so `rowid >> 16` is that time).
-    /// Search walks the full-text index in this order to find the newest
-    /// matches without sorting them all.
-    static func postRowid(_ id: String) -> Int64 {
-        var value: UInt64 = 0
-        var digits = 0
-        for b in id.utf8 where b != UInt8(ascii: "-") {
-            guard digits < 16 else { break }
-            let d: UInt8
-            switch b {
-            case 48...57: d = b - 48
-            case 97...102: d = b - 87
-            case 65...70: d = b - 55
-            default: d = 0
-            }
-            value = value << 4 | UInt64(d)
-            digits += 1
-        }
-        value <<= UInt64(4 * (16 - digits))
-        return Int64(bitPattern: value & 0x7FFF_FFFF_FFFF_FFFF)
-    }
-
-    /// The row number for a post about to be written outside the fast path:
-    /// its own if it exists, else the first free one from `postRowid` down.
-    func freeRowid(for id: String) throws -> Int64 {
-        var rowid = Self.postRowid(id)
-        for _ in 0..<64 {
-            guard let other = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM posts WHERE rowid = ?"),
-                                                  arguments: [rowid]), other != id else { return rowid }
-            rowid -= 1
-        }
-        return rowid
-    }
-
     /// Records whom a new post mentions (space-separated handles), for `mentions:`.
-    func addMentions(_ mentions: String?, rowid: Int64) throws {
+    func addMentions(_ mentions: String?, post: String) throws {
         guard let mentions else { return }
         for handle in mentions.split(separator: " ") {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO post_mentions(handle, post) VALUES(?, ?)")
-                .execute(arguments: [String(handle), rowid])
+                .execute(arguments: [String(handle), post])
         }
     }
 
-    func replaceMentions(_ mentions: String?, rowid: Int64) throws {
-        try db.cachedStatement(sql: "DELETE FROM post_mentions WHERE post = ?").execute(arguments: [rowid])
-        try addMentions(mentions, rowid: rowid)
+    func replaceMentions(_ mentions: String?, post: String) throws {
+        try db.cachedStatement(sql: "DELETE FROM post_mentions WHERE post = ?").execute(arguments: [post])
+        try addMentions(mentions, post: post)
+    }
+
+    /// After a first build, before the full-text index is filled: numbers the
+    /// posts in the order of their ids, which is creation order (UUIDv7), so
+    /// that rowid order is time order. Search walks the full-text index newest
+    /// first by rowid and ranks the newest matches without sorting them all.
+    /// Journals are applied file by file, so the build itself inserts in no
+    /// time order; copying once in order is far cheaper than inserting at
+    /// scattered rowids. Later posts are appended as they arrive.
+    func renumberPostsByTime() throws {
+        guard let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'posts'"),
+              let open = sql.firstIndex(of: "(") else { return }
+        let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('posts') WHERE name != 'rowid'")
+            .map { "\"\($0)\"" }.joined(separator: ", ")
+        try db.execute(sql: "DROP TABLE IF EXISTS posts_by_time")
+        try db.execute(sql: "CREATE TABLE posts_by_time" + sql[open...])
+        try db.execute(sql: "INSERT INTO posts_by_time(\(columns)) SELECT \(columns) FROM posts ORDER BY id")
+        try db.execute(sql: "DROP TABLE posts")
+        try db.execute(sql: "ALTER TABLE posts_by_time RENAME TO posts")
     }
 
     /// Adds a status update to the searchable notes.

@@ -43,8 +43,8 @@ struct EventApplier {
             """)
         insertPost = try FastStatement(db, """
             INSERT OR IGNORE INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title, body, blocks,
-                mentions, journal, offset, length, grams, rowid)
-            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                mentions, journal, offset, length, grams)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertFTS = try FastStatement(db, "INSERT INTO posts_fts(rowid, title, body, grams) VALUES(?, ?, ?, ?)")
         bumpThread = try FastStatement(db, """
@@ -73,6 +73,7 @@ struct EventApplier {
                 WHERE t.kind = 0
                 """)
             // Redacted posts have an empty body, so indexing every row is right.
+            try renumberPostsByTime()
             try db.execute(sql: "INSERT INTO posts_fts(posts_fts) VALUES('rebuild')")
             try finishSearch()
             for (_, sql) in IndexSchema.bulkIndexes { try db.execute(sql: sql) }
@@ -228,23 +229,10 @@ struct EventApplier {
         insertPost.bind(15, location.length)
         let grams = Self.grams(title: title, body: body)
         insertPost.bind(16, grams)
-        // Rows are numbered by creation time (see postRowid), so search can
-        // walk matches newest first; two posts of one millisecond take the
-        // numbers below.
-        var rowid = Self.postRowid(id)
-        var inserted = false
-        for _ in 0..<64 {
-            insertPost.bind(17, rowid)
-            try insertPost.run()
-            if db.changesCount > 0 {
-                inserted = true
-                break
-            }
-            if try postExists(id) { return false }
-            rowid -= 1
-        }
-        guard inserted else { return false }
-        try addMentions(mentions, rowid: rowid)
+        try insertPost.run()
+        if db.changesCount == 0 { return false }
+        let rowid = db.lastInsertedRowID
+        try addMentions(mentions, post: id)
         if !deferFullText {
             insertFTS.bind(1, rowid)
             insertFTS.bind(2, title)

@@ -14,8 +14,8 @@ extension IndexSchema {
             thread TEXT, author TEXT NOT NULL, at TEXT NOT NULL, title TEXT, body TEXT NOT NULL, grams TEXT)
         """,
         "CREATE INDEX notes_thread ON notes(thread)",
-        // Who each post mentions (by the post's rowid), for `mentions:`.
-        "CREATE TABLE post_mentions(handle TEXT NOT NULL, post INTEGER NOT NULL, PRIMARY KEY(handle, post)) WITHOUT ROWID",
+        // Who each post mentions, for `mentions:`.
+        "CREATE TABLE post_mentions(handle TEXT NOT NULL, post TEXT NOT NULL, PRIMARY KEY(handle, post)) WITHOUT ROWID",
         "CREATE INDEX post_mentions_post ON post_mentions(post)",
         """
         CREATE VIRTUAL TABLE notes_fts USING fts5(title, body, grams, content='notes', content_rowid='rowid',

@@ -37,7 +37,8 @@ extension Index {
         }
     }
 
-    /// How many of the newest matches are ranked. Ranking every match of a
+    /// How many of the newest matches are ranked (posts are numbered in
+    /// creation order, see `EventApplier.renumberPostsByTime`). Ranking every match of a
     /// word found in half the posts costs tens of milliseconds at 100,000
     /// posts, so a query ranks its newest matches: every match when there are
     /// fewer than this many, else the best of the newest this many.
@@ -60,7 +61,7 @@ extension Index {
         if !query.authors.isEmpty { conditions.append("p.author IN (\(list(query.authors.map(\.rawValue), "a", &args)))") }
         for (i, who) in query.mentions.enumerated() {
             args["m\(i)"] = who.rawValue
-            conditions.append("p.rowid IN (SELECT post FROM post_mentions WHERE handle = :m\(i))")
+            conditions.append("p.id IN (SELECT post FROM post_mentions WHERE handle = :m\(i))")
         }
         if query.unread {
             conditions.append("p.author != :me AND NOT EXISTS (SELECT 1 FROM st.read r WHERE r.post = p.id)")
@@ -69,16 +70,6 @@ extension Index {
         if query.openFollowUp { conditions.append("p.id IN (SELECT target FROM followups WHERE state = 'open')") }
         if query.hasFollowUp { conditions.append("p.id IN (SELECT target FROM followups)") }
         dates(query, column: "p.created_at", &conditions, &args)
-        // Rows are numbered by creation time (EventApplier.postRowid): dates are rowid ranges too.
-        var range: [String] = []
-        if let since = query.since {
-            args["sinceRow"] = since.milliseconds << 16
-            range.append("rowid >= :sinceRow")
-        }
-        if let until = query.until {
-            args["untilRow"] = until.milliseconds << 16
-            range.append("rowid < :untilRow")
-        }
         let columns = "p.id, p.kind, p.board, p.thread, p.author, p.created_at AS at, p.title, p.body"
         let sql: String
         if let match = SearchMatch.positive(query) {
@@ -88,21 +79,20 @@ extension Index {
             if conditions.isEmpty {
                 candidates = """
                     SELECT rowid AS r, bm25(posts_fts, 4.0, 1.0, 1.0) AS rel FROM posts_fts
-                    WHERE posts_fts MATCH :match\(range.map { " AND " + $0 }.joined())
-                    ORDER BY rowid DESC LIMIT :cap
+                    WHERE posts_fts MATCH :match ORDER BY rowid DESC LIMIT :cap
                     """
             } else {
                 candidates = """
                     SELECT posts_fts.rowid AS r, bm25(posts_fts, 4.0, 1.0, 1.0) AS rel
                     FROM posts_fts JOIN posts p ON p.rowid = posts_fts.rowid
-                    WHERE posts_fts MATCH :match\(range.map { " AND posts_fts." + $0 }.joined())
-                        AND \(conditions.joined(separator: " AND "))
+                    WHERE posts_fts MATCH :match AND \(conditions.joined(separator: " AND "))
                     ORDER BY posts_fts.rowid DESC LIMIT :cap
                     """
             }
             sql = """
                 SELECT \(columns), top.score AS score FROM (
-                    SELECT r, rel * \(boost("r >> 16")) AS score FROM (\(candidates)) ORDER BY score LIMIT :limit
+                    SELECT c.r AS r, c.rel * \(boost("(julianday(q.created_at) - 2440587.5) * 86400000.0")) AS score
+                    FROM (\(candidates)) c JOIN posts q ON q.rowid = c.r ORDER BY score LIMIT :limit
                 ) top JOIN posts p ON p.rowid = top.r ORDER BY top.score
                 """
         } else {
@@ -111,7 +101,6 @@ extension Index {
                 conditions.append("p.rowid NOT IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH :neg)")
             }
             conditions.append("p.redacted = 0")
-            conditions += range.map { "p." + $0 }
             sql = """
                 SELECT \(columns), 0.0 AS score FROM posts p
                 WHERE \(conditions.joined(separator: " AND ")) ORDER BY p.rowid DESC LIMIT :limit
