@@ -120,6 +120,8 @@ public enum SearchText {
             let v = s.value
             return v >= 65 && v <= 90 ? String(Unicode.Scalar(v + 32) ?? s) : String(s)
         }
+        // CJK, kana, Hangul syllables and emoji have neither case nor accents.
+        if s.value >= 0x3000 && s.value < 0xFF00 || s.value >= 0x1F000 { return String(s) }
         switch s.properties.generalCategory {
         case .nonspacingMark, .enclosingMark:
             return ""

@@ -45,11 +45,11 @@ extension EventApplier {
     mutating func refoldPost(_ id: String, with current: StoredEvent) throws {
         guard let eid = EventID(id) else { return }
         let forum = try fold(["post:\(id)"], with: current)
-        let old = try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid, title, body, grams FROM posts WHERE id = ?"), arguments: [id])
+        let old = try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid, title, body, grams, meta FROM posts WHERE id = ?"), arguments: [id])
         if let old, !deferFullText {
-            try db.execute(sql: "INSERT INTO posts_fts(posts_fts, rowid, title, body, grams) VALUES('delete', ?, ?, ?, ?)",
+            try db.execute(sql: "INSERT INTO posts_fts(posts_fts, rowid, title, body, grams, meta) VALUES('delete', ?, ?, ?, ?, ?)",
                            arguments: [old["rowid"] as Int64, old["title"] as String?, old["body"] as String,
-                                       old["grams"] as String?])
+                                       old["grams"] as String?, old["meta"] as String?])
         }
         if let t = forum.threads[eid] {
             let body = t.redacted ? "" : Blocks.join(t.blocks)
@@ -74,14 +74,15 @@ extension EventApplier {
         // A new row is only ever made while applying the post's creation, so the
         // current line's location is the creation's.
         let grams = redacted ? nil : Self.grams(title: title, body: body)
+        let meta = SearchMatch.meta(kind: kind, board: board, author: author)
         try db.cachedStatement(sql: """
             INSERT INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title, body, blocks, mentions,
-                edited_at, redacted, journal, offset, length, grams)
-            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                edited_at, redacted, journal, offset, length, grams, meta)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET title = excluded.title, body = excluded.body, blocks = excluded.blocks,
                 edited_at = excluded.edited_at, redacted = excluded.redacted, grams = excluded.grams
             """).execute(arguments: [id, kind, board, thread, parent, anchor, author, createdAt, title, body, blocks, mentions,
-                             editedAt, redacted, location.journal, location.offset, location.length, grams])
+                             editedAt, redacted, location.journal, location.offset, location.length, grams, meta])
         let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM posts WHERE id = ?"), arguments: [id]) ?? 0
         try replaceMentions(mentions, post: id)
         if !redacted && !deferFullText {
@@ -89,6 +90,7 @@ extension EventApplier {
             insertFTS.bind(2, title)
             insertFTS.bind(3, body)
             insertFTS.bind(4, grams)
+            insertFTS.bind(5, meta)
             try insertFTS.run()
         }
     }

@@ -52,13 +52,13 @@ extension EventApplier {
     /// Replaces the note of a thread's decision with `decision` (none when reopened).
     func replaceDecisionNote(thread: String, board: String?, decision: Decision?) throws {
         if let old = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT rowid, title, body, grams FROM notes WHERE thread = ? AND kind = 3
+            SELECT rowid, title, body, grams, meta FROM notes WHERE thread = ? AND kind = 3
             """), arguments: [thread]) {
             if !deferFullText {
                 try db.cachedStatement(sql: """
-                    INSERT INTO notes_fts(notes_fts, rowid, title, body, grams) VALUES('delete', ?, ?, ?, ?)
+                    INSERT INTO notes_fts(notes_fts, rowid, title, body, grams, meta) VALUES('delete', ?, ?, ?, ?, ?)
                     """).execute(arguments: [old["rowid"] as Int64, old["title"] as String?, old["body"] as String,
-                                             old["grams"] as String?])
+                                             old["grams"] as String?, old["meta"] as String?])
             }
             try db.cachedStatement(sql: "DELETE FROM notes WHERE rowid = ?").execute(arguments: [old["rowid"] as Int64])
         }
@@ -71,12 +71,14 @@ extension EventApplier {
     private func insertNote(kind: Int, id: String, board: String?, thread: String?, author: String, at: String,
                             body: String) throws {
         let grams = Self.grams(title: nil, body: body)
+        let meta = SearchMatch.meta(kind: kind, board: board, author: author)
         try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO notes(kind, id, board, thread, author, at, title, body, grams) VALUES(?, ?, ?, ?, ?, ?, NULL, ?, ?)
-            """).execute(arguments: [kind, id, board, thread, author, at, body, grams])
+            INSERT OR IGNORE INTO notes(kind, id, board, thread, author, at, title, body, grams, meta)
+            VALUES(?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
+            """).execute(arguments: [kind, id, board, thread, author, at, body, grams, meta])
         guard db.changesCount > 0, !deferFullText else { return }
-        try db.cachedStatement(sql: "INSERT INTO notes_fts(rowid, title, body, grams) VALUES(?, NULL, ?, ?)")
-            .execute(arguments: [db.lastInsertedRowID, body, grams])
+        try db.cachedStatement(sql: "INSERT INTO notes_fts(rowid, title, body, grams, meta) VALUES(?, NULL, ?, ?, ?)")
+            .execute(arguments: [db.lastInsertedRowID, body, grams, meta])
     }
 
     /// After a first build: the notes' full-text index in one pass.

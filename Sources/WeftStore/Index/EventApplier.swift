@@ -43,10 +43,10 @@ struct EventApplier {
             """)
         insertPost = try FastStatement(db, """
             INSERT OR IGNORE INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title, body, blocks,
-                mentions, journal, offset, length, grams)
-            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                mentions, journal, offset, length, grams, meta)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertFTS = try FastStatement(db, "INSERT INTO posts_fts(rowid, title, body, grams) VALUES(?, ?, ?, ?)")
+        insertFTS = try FastStatement(db, "INSERT INTO posts_fts(rowid, title, body, grams, meta) VALUES(?, ?, ?, ?, ?)")
         bumpThread = try FastStatement(db, """
             UPDATE threads SET replies = replies + 1, last_activity = max(last_activity, ?) WHERE id = ? AND board = ?
             """)
@@ -229,6 +229,8 @@ struct EventApplier {
         insertPost.bind(15, location.length)
         let grams = Self.grams(title: title, body: body)
         insertPost.bind(16, grams)
+        let meta = SearchMatch.meta(kind: kind, board: board, author: author)
+        insertPost.bind(17, meta)
         try insertPost.run()
         if db.changesCount == 0 { return false }
         let rowid = db.lastInsertedRowID
@@ -238,6 +240,7 @@ struct EventApplier {
             insertFTS.bind(2, title)
             insertFTS.bind(3, body)
             insertFTS.bind(4, grams)
+            insertFTS.bind(5, meta)
             try insertFTS.run()
         }
         return true

@@ -39,7 +39,7 @@ enum IndexSchema {
             board TEXT NOT NULL, thread TEXT NOT NULL, parent TEXT, anchor TEXT, author TEXT NOT NULL,
             created_at TEXT NOT NULL, title TEXT, body TEXT NOT NULL, blocks TEXT, mentions TEXT,
             edited_at TEXT, redacted INTEGER NOT NULL DEFAULT 0,
-            journal INTEGER NOT NULL, offset INTEGER NOT NULL, length INTEGER NOT NULL, grams TEXT)
+            journal INTEGER NOT NULL, offset INTEGER NOT NULL, length INTEGER NOT NULL, grams TEXT, meta TEXT)
         """,
 
         """
@@ -66,7 +66,7 @@ enum IndexSchema {
             PRIMARY KEY(target, emoji, author))
         """,
         """
-        CREATE VIRTUAL TABLE posts_fts USING fts5(title, body, grams, content='posts', content_rowid='rowid',
+        CREATE VIRTUAL TABLE posts_fts USING fts5(title, body, grams, meta, content='posts', content_rowid='rowid',
             tokenize='unicode61 remove_diacritics 2')
         """,
     ]

@@ -44,6 +44,11 @@ extension Index {
     /// fewer than this many, else the best of the newest this many.
     static let rankedCandidates = 1000
 
+    /// How many of the most relevant candidates get the recency boost (which
+    /// needs each one's time): the boost at most doubles a relevance, so
+    /// results further down rarely climb into the first page.
+    static let boostedCandidates = 200
+
     /// The recency factor for a row whose creation time in milliseconds is `ms`.
     private static func boost(_ ms: String) -> String {
         "(1.0 + 1.0 / (1.0 + max(0.0, :nowMs - (\(ms))) / 86400000.0 / \(recencyDays)))"
@@ -53,12 +58,16 @@ extension Index {
                                     readable: ReadableBoards) throws -> [Row] {
         var conditions: [String] = []
         var args: [String: (any DatabaseValueConvertible)?] = ["limit": limit, "nowMs": Double(now.milliseconds),
-                                                              "me": viewer.rawValue, "cap": rankedCandidates]
+                                                              "me": viewer.rawValue, "cap": rankedCandidates,
+                                                              "boosted": max(limit, boostedCandidates)]
         if !readable.all { conditions.append(readable.condition("p.board")) }
         let kinds = [query.allows(.thread) ? 0 : nil, query.allows(.comment) ? 1 : nil].compactMap { $0 }
-        if kinds.count == 1 { conditions.append("p.kind = \(kinds[0])") }
-        if !query.boards.isEmpty { conditions.append("p.board IN (\(list(query.boards.map(\.rawValue), "b", &args)))") }
-        if !query.authors.isEmpty { conditions.append("p.author IN (\(list(query.authors.map(\.rawValue), "a", &args)))") }
+        // Kind, board and author: words of the `meta` column when there are
+        // terms to match, plain conditions when listing by filters alone.
+        var plain: [String] = []
+        if kinds.count == 1 { plain.append("p.kind = \(kinds[0])") }
+        if !query.boards.isEmpty { plain.append("p.board IN (\(list(query.boards.map(\.rawValue), "b", &args)))") }
+        if !query.authors.isEmpty { plain.append("p.author IN (\(list(query.authors.map(\.rawValue), "a", &args)))") }
         for (i, who) in query.mentions.enumerated() {
             args["m\(i)"] = who.rawValue
             conditions.append("p.id IN (SELECT post FROM post_mentions WHERE handle = :m\(i))")
@@ -73,17 +82,17 @@ extension Index {
         let columns = "p.id, p.kind, p.board, p.thread, p.author, p.created_at AS at, p.title, p.body"
         let sql: String
         if let match = SearchMatch.positive(query) {
-            args["match"] = match
+            args["match"] = SearchMatch.filters(query, kinds: kinds).map { "(" + match + ") AND " + $0 } ?? match
             // Redacted posts have nothing in the full-text index.
             let candidates: String
             if conditions.isEmpty {
                 candidates = """
-                    SELECT rowid AS r, bm25(posts_fts, 4.0, 1.0, 1.0) AS rel FROM posts_fts
+                    SELECT rowid AS r, bm25(posts_fts, 4.0, 1.0, 1.0, 0.0) AS rel FROM posts_fts
                     WHERE posts_fts MATCH :match ORDER BY rowid DESC LIMIT :cap
                     """
             } else {
                 candidates = """
-                    SELECT posts_fts.rowid AS r, bm25(posts_fts, 4.0, 1.0, 1.0) AS rel
+                    SELECT posts_fts.rowid AS r, bm25(posts_fts, 4.0, 1.0, 1.0, 0.0) AS rel
                     FROM posts_fts JOIN posts p ON p.rowid = posts_fts.rowid
                     WHERE posts_fts MATCH :match AND \(conditions.joined(separator: " AND "))
                     ORDER BY posts_fts.rowid DESC LIMIT :cap
@@ -92,7 +101,8 @@ extension Index {
             sql = """
                 SELECT \(columns), top.score AS score FROM (
                     SELECT c.r AS r, c.rel * \(boost("(julianday(q.created_at) - 2440587.5) * 86400000.0")) AS score
-                    FROM (\(candidates)) c JOIN posts q ON q.rowid = c.r ORDER BY score LIMIT :limit
+                    FROM (SELECT * FROM (\(candidates)) ORDER BY rel LIMIT :boosted) c JOIN posts q ON q.rowid = c.r
+                    ORDER BY score LIMIT :limit
                 ) top JOIN posts p ON p.rowid = top.r ORDER BY top.score
                 """
         } else {
@@ -101,6 +111,7 @@ extension Index {
                 conditions.append("p.rowid NOT IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH :neg)")
             }
             conditions.append("p.redacted = 0")
+            conditions += plain
             sql = """
                 SELECT \(columns), 0.0 AS score FROM posts p
                 WHERE \(conditions.joined(separator: " AND ")) ORDER BY p.rowid DESC LIMIT :limit
@@ -115,18 +126,19 @@ extension Index {
         var args: [String: (any DatabaseValueConvertible)?] = ["limit": limit, "nowMs": Double(now.milliseconds),
                                                               "cap": rankedCandidates]
         let kinds = [query.allows(.status) ? 2 : nil, query.allows(.decision) ? 3 : nil].compactMap { $0 }
-        if kinds.count == 1 { conditions.append("n.kind = \(kinds[0])") }
-        if !query.boards.isEmpty { conditions.append("n.board IN (\(list(query.boards.map(\.rawValue), "b", &args)))") }
-        if !query.authors.isEmpty { conditions.append("n.author IN (\(list(query.authors.map(\.rawValue), "a", &args)))") }
+        var plain: [String] = []
+        if kinds.count == 1 { plain.append("n.kind = \(kinds[0])") }
+        if !query.boards.isEmpty { plain.append("n.board IN (\(list(query.boards.map(\.rawValue), "b", &args)))") }
+        if !query.authors.isEmpty { plain.append("n.author IN (\(list(query.authors.map(\.rawValue), "a", &args)))") }
         dates(query, column: "n.at", &conditions, &args)
         let columns = "n.id, n.kind, n.board, n.thread, n.author, n.at AS at, n.title, n.body"
         let sql: String
         if let match = SearchMatch.positive(query) {
-            args["match"] = match
+            args["match"] = SearchMatch.filters(query, kinds: kinds).map { "(" + match + ") AND " + $0 } ?? match
             sql = """
                 SELECT \(columns), top.score AS score FROM (
                     SELECT r, rel * \(boost("(julianday(at) - 2440587.5) * 86400000.0")) AS score FROM (
-                        SELECT notes_fts.rowid AS r, n.at AS at, bm25(notes_fts, 4.0, 1.0, 1.0) AS rel
+                        SELECT notes_fts.rowid AS r, n.at AS at, bm25(notes_fts, 4.0, 1.0, 1.0, 0.0) AS rel
                         FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid
                         WHERE notes_fts MATCH :match AND \(conditions.joined(separator: " AND "))
                         ORDER BY notes_fts.rowid DESC LIMIT :cap
@@ -138,6 +150,7 @@ extension Index {
                 args["neg"] = negative
                 conditions.append("n.rowid NOT IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH :neg)")
             }
+            conditions += plain
             sql = """
                 SELECT \(columns), 0.0 AS score FROM notes n
                 WHERE \(conditions.joined(separator: " AND ")) ORDER BY n.at DESC LIMIT :limit

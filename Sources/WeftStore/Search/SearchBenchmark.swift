@@ -30,6 +30,8 @@ public enum SearchBenchmark {
         public var slowest: (query: String, ms: Double)
         /// Results per query (first run), to see what each one finds.
         public var counts: [Int]
+        /// Each query's median time in milliseconds.
+        public var medians: [Double]
 
         public func quantile(_ fraction: Double) -> Double {
             let sorted = times.sorted()
@@ -51,6 +53,7 @@ public enum SearchBenchmark {
         let clock = ContinuousClock()
         var times: [Double] = []
         var counts: [Int] = []
+        var medians: [Double] = []
         var slowest = (query: "", ms: 0.0)
         for text in queries {
             let query = try SearchQuery.parse(text, viewer: store.me, timeZone: zone, now: store.now)
@@ -66,8 +69,9 @@ public enum SearchBenchmark {
             }
             times += mine
             let median = mine.sorted()[mine.count / 2]
+            medians.append(median)
             if median > slowest.ms { slowest = (text, median) }
         }
-        return Result(times: times, slowest: slowest, counts: counts)
+        return Result(times: times, slowest: slowest, counts: counts, medians: medians)
     }
 }

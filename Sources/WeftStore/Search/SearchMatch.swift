@@ -8,6 +8,38 @@ import WeftCore
 /// match words in the title and body (`cafe` finds `café`: the tokenizer removes
 /// accents on both sides).
 enum SearchMatch {
+    /// The `meta` column's words: `k<kind code>`, `b<board slug in hex>`,
+    /// `a<author handle in hex>` (hex keeps each one word whatever its
+    /// punctuation). Kind codes: 0 thread, 1 comment, 2 status, 3 decision.
+    static func meta(kind: Int, board: String?, author: String) -> String {
+        "k\(kind)" + (board.map { " b" + hex($0) } ?? "") + " a" + hex(author)
+    }
+
+    static func hex(_ text: String) -> String {
+        let digits = Array("0123456789abcdef")
+        var out = ""
+        out.reserveCapacity(text.utf8.count * 2)
+        for b in text.utf8 {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 15)])
+        }
+        return out
+    }
+
+    /// The filters the `meta` column answers, as an expression to AND with
+    /// the terms; nil when the query has none of them.
+    static func filters(_ query: SearchQuery, kinds: [Int]) -> String? {
+        var parts: [String] = []
+        if !query.boards.isEmpty {
+            parts.append("meta : (" + query.boards.map { "b" + hex($0.rawValue) }.joined(separator: " OR ") + ")")
+        }
+        if !query.authors.isEmpty {
+            parts.append("meta : (" + query.authors.map { "a" + hex($0.rawValue) }.joined(separator: " OR ") + ")")
+        }
+        if kinds.count == 1 { parts.append("meta : k\(kinds[0])") }
+        return parts.isEmpty ? nil : parts.joined(separator: " AND ")
+    }
+
     static func quote(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -10,14 +10,16 @@ extension DevCommand {
             shouldDisplay: false)
         @OptionGroup var global: GlobalOptions
         @Option(help: "Timed runs of each query.") var runs: Int = 5
-        @Flag(help: "Also print each query's result count.") var verbose = false
+        @Flag(help: "Also print each query's median time and result count.") var verbose = false
 
         func run() throws {
             try reportingErrors {
                 let store = try Store.open(spaceFlag: global.space)
                 let result = try SearchBenchmark.run(store: store, runs: max(1, runs))
                 if verbose {
-                    for (query, count) in zip(SearchBenchmark.queries, result.counts) { print("\(count)\t\(query)") }
+                    for (i, query) in SearchBenchmark.queries.enumerated() {
+                        print(String(format: "%8.2f ms  %3d results  ", result.medians[i], result.counts[i]) + query)
+                    }
                 }
                 print(result.report)
             }
