@@ -95,6 +95,7 @@ final class SearchScreenTests: XCTestCase {
         let current = try XCTUnwrap(thread.currentMatch)
         XCTAssertGreaterThanOrEqual(document.matchLines[current], postLine, "opened at the match in the result's comment")
         XCTAssertTrue(terminal.text.contains("match \(current + 1)/\(document.matchLines.count)"), terminal.text)
+        XCTAssertTrue(terminal.screen[0].contains("#" + (result.board?.rawValue ?? "?")), "the title names the thread's board")
         Snapshot.assert(terminal.screen, named: "search-thread-80x24")
 
         fixture.press(.char("n"), on: loop)

@@ -44,7 +44,7 @@ enum Chrome {
             let title = state.boards.row(slug)?.board.title
             parts.append("#" + slug.rawValue + (title.map { " · " + $0 } ?? ""))
         case .thread:
-            if let slug = state.board?.slug {
+            if let slug = state.thread?.detail?.board.slug ?? state.board?.slug {
                 parts.append("#" + slug.rawValue)
             }
             if let detail = state.thread?.detail {
