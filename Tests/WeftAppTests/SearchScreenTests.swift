@@ -72,6 +72,19 @@ final class SearchScreenTests: XCTestCase {
         XCTAssertEqual(state.search?.shownGeneration, -1, "results of an older query are dropped")
     }
 
+    func testTheLoopWakesForThePauseInsteadOfWaitingForTheTick() throws {
+        let terminal = HeadlessTerminal(width: 80, height: 24)
+        let loop = AppLoop(store: fixture.store, terminal: terminal)
+        terminal.enqueue(.key(.char("/")), .key(.char("c")), .key(.char("a")))
+        XCTAssertEqual(loop.run(), 0)
+        let waits = terminal.requestedTimeouts
+        XCTAssertEqual(waits.first, AppLoop.tickMilliseconds, "nothing pending: wait for a tick")
+        XCTAssertEqual(waits.count, 4)
+        for wait in waits.dropFirst(2) {
+            XCTAssertLessThanOrEqual(wait, AppLoop.searchPauseMilliseconds, "a search is pending: wake for it")
+        }
+    }
+
     func testBadQueriesShowTheErrorUnderTheField() throws {
         let (loop, terminal) = fixture.startedLoop(width: 80, height: 24)
         fixture.press(.char("/"), on: loop)

@@ -58,8 +58,6 @@ enum ThreadScreen {
             ThreadMatches.step(1, &state)
         case .previousMatch:
             ThreadMatches.step(-1, &state)
-        case .search:
-            return SearchScreen.open(&state)
         case .nextUnread, .previousUnread:
             guard let slug = thread.detail?.board.slug ?? state.board?.slug else { return [] }
             let direction: ListDirection = command == .nextUnread ? .down : .up
