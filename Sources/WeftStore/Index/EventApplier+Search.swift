@@ -25,25 +25,6 @@ extension EventApplier {
         try addMentions(mentions, post: post)
     }
 
-    /// After a first build, before the full-text index is filled: numbers the
-    /// posts in the order of their ids, which is creation order (UUIDv7), so
-    /// that rowid order is time order. Search walks the full-text index newest
-    /// first by rowid and ranks the newest matches without sorting them all.
-    /// Journals are applied file by file, so the build itself inserts in no
-    /// time order; copying once in order is far cheaper than inserting at
-    /// scattered rowids. Later posts are appended as they arrive.
-    func renumberPostsByTime() throws {
-        guard let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'posts'"),
-              let open = sql.firstIndex(of: "(") else { return }
-        let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('posts') WHERE name != 'rowid'")
-            .map { "\"\($0)\"" }.joined(separator: ", ")
-        try db.execute(sql: "DROP TABLE IF EXISTS posts_by_time")
-        try db.execute(sql: "CREATE TABLE posts_by_time" + sql[open...])
-        try db.execute(sql: "INSERT INTO posts_by_time(\(columns)) SELECT \(columns) FROM posts ORDER BY id")
-        try db.execute(sql: "DROP TABLE posts")
-        try db.execute(sql: "ALTER TABLE posts_by_time RENAME TO posts")
-    }
-
     /// Adds a status update to the searchable notes.
     func addStatusNote(id: String, board: String?, author: String, at: String, text: String) throws {
         try insertNote(kind: 2, id: id, board: board, thread: nil, author: author, at: at, body: text)

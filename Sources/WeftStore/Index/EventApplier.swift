@@ -73,7 +73,6 @@ struct EventApplier {
                 WHERE t.kind = 0
                 """)
             // Redacted posts have an empty body, so indexing every row is right.
-            try renumberPostsByTime()
             try db.execute(sql: "INSERT INTO posts_fts(posts_fts) VALUES('rebuild')")
             try finishSearch()
             for (_, sql) in IndexSchema.bulkIndexes { try db.execute(sql: sql) }

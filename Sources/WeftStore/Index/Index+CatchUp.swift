@@ -45,6 +45,11 @@ extension Index {
             let firstBuild = try Int.fetchOne(db, sql: "SELECT count(*) FROM journals") == 0
             var applier = try EventApplier(db, root: space.root, deferFullText: firstBuild)
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            if firstBuild {
+                try applyInTimeOrder(found, db: db, applier: &applier, report: &report)
+                try applier.finish()
+                return report
+            }
             for j in found {
                 let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT offset, lines FROM journals WHERE path = ?"), arguments: [j.relativePath])
                 var offset: Int64 = row?["offset"] ?? 0
@@ -56,9 +61,9 @@ extension Index {
                     try db.cachedStatement(sql: "INSERT INTO problems(journal, line, reason) VALUES(?, 0, ?)").execute(arguments: [j.relativePath, "the journal shrank from \(offset) to \(size) bytes: it was rewritten, not appended to; the index was rebuilt"])
                     report.rebuilt = true
                     applier = try EventApplier(db, root: space.root, deferFullText: true)
-                    let result = try catchUpAll(db, found: found, applier: &applier, report: &report)
+                    try applyInTimeOrder(found, db: db, applier: &applier, report: &report)
                     try applier.finish()
-                    return result
+                    return report
                 }
                 try db.cachedStatement(sql: "DELETE FROM problems WHERE journal = ? AND transient = 1").execute(arguments: [j.relativePath])
                 if size == offset && row != nil { continue }
@@ -67,16 +72,6 @@ extension Index {
             try applier.finish()
             return report
         }
-    }
-
-    private func catchUpAll(_ db: Database, found: [Space.JournalLocation], applier: inout EventApplier,
-                            report: inout CatchUpReport) throws -> CatchUpReport {
-        for j in found {
-            var offset: Int64 = 0
-            var lines = 0
-            try apply(journal: j, db: db, applier: &applier, offset: &offset, lines: &lines, report: &report)
-        }
-        return report
     }
 
     private func apply(journal j: Space.JournalLocation, db: Database, applier: inout EventApplier,

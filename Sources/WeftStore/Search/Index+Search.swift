@@ -38,7 +38,7 @@ extension Index {
     }
 
     /// How many of the newest matches are ranked (posts are numbered in
-    /// creation order, see `EventApplier.renumberPostsByTime`). Ranking every match of a
+    /// creation order, see `Index.applyInTimeOrder`). Ranking every match of a
     /// word found in half the posts costs tens of milliseconds at 100,000
     /// posts, so a query ranks its newest matches: every match when there are
     /// fewer than this many, else the best of the newest this many.
