@@ -134,20 +134,31 @@ public enum SearchText {
     /// scalar offsets it covers in `text`.
     static func words(_ text: String) -> [(word: String, range: Range<Int>)] {
         var out: [(word: String, range: Range<Int>)] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var start = 0
         var offset = 0
         func flush(_ end: Int) {
-            if !current.isEmpty { out.append((current, start..<end)) }
-            current = ""
+            if !current.isEmpty { out.append((String(current), start..<end)) }
+            current = String.UnicodeScalarView()
         }
         for s in text.unicodeScalars {
-            if isUnspaced(s) {
+            if s.isASCII {
+                let v = s.value
+                if (v >= 48 && v <= 57) || (v >= 97 && v <= 122) {
+                    if current.isEmpty { start = offset }
+                    current.append(s)
+                } else if v >= 65 && v <= 90 {
+                    if current.isEmpty { start = offset }
+                    current.append(Unicode.Scalar(v + 32) ?? s)
+                } else {
+                    flush(offset)
+                }
+            } else if isUnspaced(s) {
                 flush(offset)
                 out.append((fold(s), offset..<(offset + 1)))
             } else if isWordScalar(s) {
                 if current.isEmpty { start = offset }
-                current += fold(s)
+                current.append(contentsOf: fold(s).unicodeScalars)
             } else {
                 flush(offset)
             }
