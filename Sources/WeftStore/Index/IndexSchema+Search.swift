@@ -25,7 +25,5 @@ extension IndexSchema {
         """,
     ]
 
-    static let searchBulkIndexes: [(String, String)] = []
-
     static let searchDataTables = ["notes", "post_mentions"]
 }

@@ -78,7 +78,7 @@ enum IndexSchema {
         // Covers the unread counts per board, so they do not read the post bodies.
         ("posts_unread", "CREATE INDEX posts_unread ON posts(board, author, redacted, id)"),
         ("threads_board_activity", "CREATE INDEX threads_board_activity ON threads(board, last_activity DESC, id DESC)"),
-    ] + searchBulkIndexes
+    ]
 
     /// Tables emptied by a rebuild (everything but meta).
     static let dataTables = ["journals", "problems", "events", "boards", "members", "posts", "threads",
