@@ -31,3 +31,4 @@ fi
 if "$WEFT" dev bench-ui --help >/dev/null 2>&1; then
     "$WEFT" dev bench-ui --space "$DIR/space"
 fi
+"$WEFT" dev bench-search --space "$DIR/space"

@@ -29,6 +29,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case previousWeek, nextWeek, thisWeek, fold
     case filterBoard, filterTime
     case newCheckin
+    case search, nextResult, previousResult, closeSearch, editQuery, moveInQuery, cutInQuery, previousMatch
 
     /// The keys (or mouse actions) that run the command.
     public var bindings: [KeyBinding] {
@@ -100,6 +101,14 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .filterBoard: [.key(.char("b"), "b")]
         case .filterTime: [.key(.char("w"), "w")]
         case .newCheckin: [.key(.char("K"), "K")]
+        case .search: [.key(.char("/"), "/")]
+        case .nextResult: [.key(.down, "↓"), .key(.ctrl("n"), "Ctrl-N")]
+        case .previousResult: [.key(.up, "↑"), .key(.ctrl("p"), "Ctrl-P")]
+        case .closeSearch: [.key(.escape, "Esc")]
+        case .editQuery: [.key(.backspace, "Backspace"), .key(.delete, "Del")]
+        case .moveInQuery: [.key(.left, "←"), .key(.right, "→"), .key(.home, "Home"), .key(.end, "End")]
+        case .cutInQuery: [.key(.ctrl("u"), "Ctrl-U"), .key(.ctrl("w"), "Ctrl-W")]
+        case .previousMatch: [.key(.char("N"), "N")]
         }
     }
 
@@ -113,9 +122,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .pageUp: "Page up"
         case .top: "Go to the top"
         case .bottom: "Go to the bottom"
-        case .open: "Open the selected board, thread or sidebar item"
+        case .open: "Open the selected board, thread, sidebar item or search result"
         case .back: "Go back (close help, leave the sidebar); q on Boards quits"
-        case .nextUnread: "Open the next thread below with unread posts"
+        case .nextUnread: "Open the next thread below with unread posts; in a thread opened from search, go to the next match"
         case .previousUnread: "Open the previous thread above with unread posts"
         case .switchFocus:
             "Switch between sidebar and main pane (below 90 columns the sidebar opens over the screen)"
@@ -175,6 +184,14 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .filterBoard: "Show one board's decisions, the next board, then all"
         case .filterTime: "Show decisions of the last 7, 30 or 90 days, then all"
         case .newCheckin: "Schedule a check-in: a recurring question on this board (Tab between fields)"
+        case .search: "Search everything (pre-filled with the board you are in); see Docs/search.md"
+        case .nextResult: "Select the next result (or recent search while the query is empty)"
+        case .previousResult: "Select the previous result"
+        case .closeSearch: "Close the search and go back"
+        case .editQuery: "Delete a character of the query (other keys type); results follow as you pause"
+        case .moveInQuery: "Move the cursor in the query"
+        case .cutInQuery: "Delete to the start of the query / the word before the cursor"
+        case .previousMatch: "In a thread opened from search, go to the previous match (n: next)"
         }
     }
 
@@ -262,6 +279,14 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .filterBoard: "board"
         case .filterTime: "since"
         case .newCheckin: "check-in"
+        case .search: "search"
+        case .nextResult: "next"
+        case .previousResult: "previous"
+        case .closeSearch: "close"
+        case .editQuery: "edit"
+        case .moveInQuery: "cursor"
+        case .cutInQuery: "cut"
+        case .previousMatch: "previous match"
         }
     }
 
@@ -285,6 +310,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .previousWeek, .nextWeek, .thisWeek, .fold: .digest
         case .filterBoard, .filterTime: .decisions
         case .newCheckin: .screens
+        case .search, .nextResult, .previousResult, .closeSearch, .editQuery, .moveInQuery, .cutInQuery, .previousMatch:
+            .search
         }
     }
 
@@ -295,7 +322,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
             KeyContext.browsing.union([.confirm])
         case .pageDown, .pageUp, .top, .bottom:
             KeyContext.browsing
-        case .open: [.boards, .board, .sidebar, .digest, .decisions]
+        case .open: [.boards, .board, .sidebar, .digest, .decisions, .search]
         case .back, .help: KeyContext.browsing
         case .quit: Set(KeyContext.allCases)
         case .nextUnread, .previousUnread: [.board, .thread]
@@ -322,6 +349,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .previousWeek, .nextWeek, .thisWeek, .fold: [.digest]
         case .filterBoard, .filterTime: [.decisions]
         case .newCheckin: [.board]
+        case .search: [.boards, .board, .thread, .members, .sidebar, .status, .digest, .decisions]
+        case .nextResult, .previousResult, .closeSearch, .editQuery, .moveInQuery, .cutInQuery: [.search]
+        case .previousMatch: [.thread]
         }
     }
 
@@ -346,7 +376,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
 
 /// The groups of the key table, in the order the help shows them.
 public enum KeyCategory: String, CaseIterable, Hashable, Sendable {
-    case moving, screens, unread, filtering, writing, composing, dialogs, decisions, digest, general, mouse
+    case moving, screens, unread, filtering, search, writing, composing, dialogs, decisions, digest, general, mouse
 
     public var title: String {
         switch self {
@@ -359,6 +389,7 @@ public enum KeyCategory: String, CaseIterable, Hashable, Sendable {
         case .dialogs: "Questions and pickers"
         case .decisions: "Decisions"
         case .digest: "Weekly digest"
+        case .search: "Search"
         case .general: "General"
         case .mouse: "Mouse"
         }

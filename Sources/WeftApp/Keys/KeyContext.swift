@@ -6,6 +6,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     /// The Status screen; a composer; a yes/no question; the reaction picker.
     case status, compose, confirm, picker
     case digest, decisions
+    case search
 
     /// The name shown in the help overlay and in `Docs/keys.md`.
     public var title: String {
@@ -22,6 +23,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .picker: "Reaction picker"
         case .digest: "Digest"
         case .decisions: "Decisions"
+        case .search: "Search"
         }
     }
 
@@ -41,15 +43,16 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .picker: [.choose, .nextChoice, .cancel]
         case .digest: [.open, .previousWeek, .nextWeek, .thisWeek, .fold, .back, .help]
         case .decisions: [.open, .filterBoard, .filterTime, .back, .help]
+        case .search: [.open, .nextResult, .closeSearch, .editQuery]
         }
     }
 }
 
 extension KeyContext {
     /// Where the single-letter browsing keys work: everywhere except where
-    /// letters are typed (the composer, the reaction picker) or answered
+    /// letters are typed (the composer, the reaction picker, the search field) or answered
     /// (a question).
     static var browsing: Set<KeyContext> {
-        Set(allCases).subtracting([.compose, .confirm, .picker])
+        Set(allCases).subtracting([.compose, .confirm, .picker, .search])
     }
 }

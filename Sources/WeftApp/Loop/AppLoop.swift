@@ -18,6 +18,8 @@ import WeftStore
 public final class AppLoop {
     /// How long to wait for input before polling the journals.
     public static let tickMilliseconds = 500
+    /// How long typing in the search field must pause before the query runs.
+    public static let searchPauseMilliseconds = 120
 
     public let store: Store
     public let terminal: any Terminal
@@ -30,6 +32,8 @@ public final class AppLoop {
     private var drawn: State?
     /// Runs syncs with git in the background.
     private let syncWorker: SyncWorker
+    /// A search waiting for typing to pause: its generation and when to run it.
+    private var pendingSearch: (generation: Int, deadline: ContinuousClock.Instant)?
 
     public init(store: Store, terminal: any Terminal) {
         self.store = store
@@ -45,7 +49,13 @@ public final class AppLoop {
     public func run() -> Int32 {
         start()
         while !isFinished {
-            let event = terminal.nextEvent(timeoutMs: Self.tickMilliseconds)
+            var timeout = Self.tickMilliseconds
+            if let pending = pendingSearch {
+                let left = ContinuousClock.now.duration(to: pending.deadline)
+                timeout = min(timeout, max(0, Int(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)))
+            }
+            let event = terminal.nextEvent(timeoutMs: timeout)
+            if event == .tick, runPendingSearch() { continue }
             if state.compose != nil, Self.typedCharacter(event) != nil {
                 handleBurst(startingWith: event)
             } else {
@@ -117,9 +127,23 @@ public final class AppLoop {
         perform(reduce(&state, action))
     }
 
+    /// Runs the search whose pause is over, if any; true when it ran.
+    @discardableResult
+    public func runPendingSearch(force: Bool = false) -> Bool {
+        guard let pending = pendingSearch, force || ContinuousClock.now >= pending.deadline else { return false }
+        pendingSearch = nil
+        dispatch(.searchPaused(generation: pending.generation))
+        finishFrame()
+        return true
+    }
+
     private func perform(_ effects: [Effect]) {
         for effect in effects {
             if isFinished { return }
+            if case .searchAfterPause(let generation) = effect {
+                pendingSearch = (generation, ContinuousClock.now + .milliseconds(Self.searchPauseMilliseconds))
+                continue
+            }
             if effect.isDeferred {
                 if !deferred.contains(effect) {
                     deferred.append(effect)
@@ -163,7 +187,7 @@ public final class AppLoop {
     private func draw() {
         guard drawn != state else { return }
         let frame = renderFrame(state, size: state.size)
-        terminal.draw(frame.grid, cursor: frame.cursor)
+        terminal.draw(frame.grid, cursor: frame.cursor ?? cursorPosition(state))
         drawn = state
     }
 }

@@ -62,6 +62,16 @@ struct EffectRunner {
                 board: slug, viewer: viewer, options: options, from: anchor, direction: direction, including: including)
             else { return .noUnreadThread(direction) }
             return .unreadThreadFound(found.thread, position: found.position)
+        case .runSearch(let query, let generation):
+            return .searchFinished(generation: generation, try index.search(query, viewer: viewer, now: store.now))
+        case .loadRecentSearches:
+            return .recentSearchesLoaded(try index.recentSearches())
+        case .rememberSearch(let text):
+            try index.rememberSearch(text, at: store.now)
+            return nil
+        case .searchAfterPause:
+            // The loop keeps the deadline itself (AppLoop.perform).
+            return nil
         case .poll:
             try index.catchUp()
             return .polled(now: store.now, version: try index.version())

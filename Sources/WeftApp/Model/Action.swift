@@ -60,6 +60,13 @@ public enum Action: Equatable, Sendable {
     case historyLoaded(EventID, [Revision])
     /// Characters (and line breaks) that arrived together, e.g. a paste.
     case typed(String)
+    /// Typing in the search field paused (`Effect.searchAfterPause`): run the
+    /// query if it is still the latest.
+    case searchPaused(generation: Int)
+    /// Results of the query typed at `generation` (`Effect.runSearch`).
+    case searchFinished(generation: Int, [SearchResult])
+    /// The recent searches, newest first (`Effect.loadRecentSearches`).
+    case recentSearchesLoaded([String])
     /// An effect failed; the message is shown on the status line.
     case failed(String)
 }

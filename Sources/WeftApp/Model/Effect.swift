@@ -41,6 +41,14 @@ public enum Effect: Hashable, Sendable {
     case markThreadUnread(EventID)
     /// Writes a pin or unpin event (the reducer checked the viewer is the board's admin).
     case setPin(EventID, board: BoardSlug, Bool)
+    /// Asks the loop for `.searchPaused(generation)` once no key has come for
+    /// `AppLoop.searchPauseMilliseconds` (the search field's debounce).
+    case searchAfterPause(generation: Int)
+    /// Runs a search; answers `.searchFinished`.
+    case runSearch(SearchQuery, generation: Int)
+    case loadRecentSearches
+    /// Saves a search in the viewer's recent searches.
+    case rememberSearch(String)
     /// Catches the index up with the journals (another person may have posted).
     case poll
     /// The sync status: last sync, unpushed lines (a space synced with git).

@@ -11,6 +11,8 @@ public enum Route: Hashable, Sendable {
     case status
     case digest
     case decisions
+    /// The search screen (issue 7): query field and results.
+    case search
 
     /// The key context of the screen.
     var context: KeyContext {
@@ -22,6 +24,7 @@ public enum Route: Hashable, Sendable {
         case .status: .status
         case .digest: .digest
         case .decisions: .decisions
+        case .search: .search
         }
     }
 }

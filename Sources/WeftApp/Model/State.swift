@@ -36,6 +36,8 @@ public struct State: Equatable, Sendable {
     public internal(set) var decisionForm: DecisionForm?
     /// The new check-in form over a board, when open.
     public internal(set) var checkinForm: CheckinForm?
+    /// The search screen's query and results, kept while a result is open.
+    public internal(set) var search: SearchState?
     /// The help overlay, when open.
     public internal(set) var help: HelpState?
     public internal(set) var notice: Notice?

@@ -56,20 +56,28 @@ struct ThreadDocument: Equatable, Sendable {
     let targets: [Target]
     /// Which comment each comment part shows (for "the comment on screen").
     let commentParts: [Int: EventID]
+    /// The first line of each post (thread head and comments), for opening a
+    /// thread at a search result.
+    var postLines: [EventID: Int] = [:]
+    /// Lines with a search match, top to bottom (empty without a highlight).
+    var matchLines: [Int] = []
 
     /// Replies deeper than this are indented no further.
     static let maximumDepth = 6
 
-    init(_ detail: ThreadDetail, width: Int, clock: ViewerClock) {
+    init(_ detail: ThreadDetail, width: Int, clock: ViewerClock, highlight: SearchHighlighter? = nil) {
         self.width = width
         let textWidth = max(8, width - 2)
-        header = Self.header(detail, textWidth: textWidth, clock: clock)
+        header = Self.header(detail, textWidth: textWidth, clock: clock).map { Self.highlighted($0, highlight) }
         var builder = Builder(textWidth: textWidth)
+        builder.highlight = highlight
         builder.head(detail, clock: clock)
         builder.comments(detail, clock: clock)
         lines = builder.lines
         targets = builder.targets
         commentParts = builder.commentParts
+        postLines = builder.postLines
+        matchLines = builder.matchLines
     }
 
     /// The first line of `part`, for restoring a reading position.
@@ -128,6 +136,10 @@ private struct Builder {
     var targets: [ThreadDocument.Target] = []
     var part = 0
     var commentParts: [Int: EventID] = [:]
+    /// Search matches to mark in post text.
+    var highlight: SearchHighlighter?
+    var postLines: [EventID: Int] = [:]
+    var matchLines: [Int] = []
 
     init(textWidth: Int) {
         self.textWidth = textWidth
@@ -145,14 +157,18 @@ private struct Builder {
 
     /// Lays `text` out (light Markdown, `PostText`) in the width left after
     /// `indent` and adds its lines.
+    /// Search matches are marked and their lines remembered.
     mutating func paragraph(_ text: String, indent: Int) {
         for line in PostText.lines(text, width: max(4, textWidth - indent + 1)) {
-            add(line.spans, indent: indent + line.indent)
+            let spans = ThreadDocument.highlighted(line.spans, highlight)
+            if highlight != nil, spans.contains(where: { $0.style == SearchScreen.matchStyle }) { matchLines.append(lines.count) }
+            add(spans, indent: indent + line.indent)
         }
     }
 
     mutating func head(_ detail: ThreadDetail, clock: ViewerClock) {
         let post = detail.thread
+        postLines[post.id] = lines.count
         var meta = [
             Span(post.author.rawValue, Style(.accent, [.bold])),
             Span(" · " + clock.full(post.createdAt) + " · #" + detail.board.slug.rawValue, Style(.dim)),
@@ -203,6 +219,7 @@ private struct Builder {
             commentParts[part] = comment.id
             let indent = 1 + min(entry.depth, depthLimit) * 2
             targets.append(ThreadDocument.Target(part: part, post: comment))
+            postLines[comment.id] = lines.count
             add(commentHead(comment, detail: detail, clock: clock), indent: indent)
             if let anchor = comment.anchor, let block = detail.thread.blocks.first(where: { $0.id == anchor }) {
                 quote(block.text, indent: indent + 2)
@@ -265,6 +282,20 @@ private struct Builder {
     static func reactions(_ post: PostView) -> String? {
         guard !post.reactions.isEmpty else { return nil }
         return post.reactions.map { "\($0.emoji) \($0.authors.count)" }.joined(separator: "  ")
+    }
+}
+
+extension ThreadDocument {
+    /// `spans` with the search matches of each cut out in the match style.
+    static func highlighted(_ spans: [Span], _ highlight: SearchHighlighter?) -> [Span] {
+        guard let highlight, !highlight.isEmpty else { return spans }
+        return spans.flatMap { span in
+            highlight.segments(span.text).map { Span($0.text, $0.isMatch ? SearchScreen.matchStyle : span.style) }
+        }
+    }
+
+    static func highlighted(_ line: Line, _ highlight: SearchHighlighter?) -> Line {
+        Line(indent: line.indent, spans: highlighted(line.spans, highlight), part: line.part)
     }
 }
 

@@ -27,6 +27,7 @@ public func renderFrame(_ state: State, size: Size) -> (grid: CellGrid, cursor: 
     case .status: StatusScreen.render(state, in: layout.main, into: &grid)
     case .digest: DigestScreen.render(state, in: layout.main, into: &grid)
     case .decisions: DecisionsScreen.render(state, in: layout.main, into: &grid)
+    case .search: SearchScreen.render(state, in: layout.main, into: &grid)
     }
     Sidebar.render(state, layout: layout, into: &grid)
     if let form = state.decisionForm {
@@ -66,6 +67,8 @@ enum Chrome {
             parts.append("Digest")
         case .decisions:
             parts.append("Decisions")
+        case .search:
+            parts.append("Search")
         case .board(let slug):
             let title = state.boards.row(slug)?.board.title
             parts.append("#" + slug.rawValue + (title.map { " · " + $0 } ?? ""))
@@ -107,6 +110,7 @@ enum Chrome {
             case .status: right = StatusScreen.position(state)
             case .digest: right = DigestScreen.position(state)
             case .decisions: right = DecisionsScreen.position(state)
+            case .search: right = SearchScreen.position(state)
             }
         }
         let sync = SyncUpdate.statusText(state)
@@ -122,7 +126,7 @@ enum Chrome {
             return StatusBar(message: notice.text, right: shown,
                              messageStyle: Style(notice.isWarning ? .warning : .status, [.bold]))
         }
-        let hints = context.hintedCommands.map { KeyHint($0.hintKey, $0.hintLabel(in: context)) }
+        let hints = ThreadMatches.hints(context.hintedCommands.map { KeyHint($0.hintKey, $0.hintLabel(in: context)) }, state)
         return StatusBar(hints: hints, right: shown)
     }
 }

@@ -25,6 +25,7 @@ enum Sidebar {
         case .thread:
             state.stack.contains(.digest) ? .digest : state.stack.contains(.decisions) ? .decisions
                 : state.board.map { .board($0.slug) } ?? .boards
+        case .search: .boards
         }
     }
 

@@ -18,6 +18,13 @@ public struct ThreadState: Equatable, Sendable {
     /// Whether the read marker was already saved for what is loaded.
     var isSavedRead = false
     var document: ThreadDocument?
+    /// Search matches to highlight (a thread opened from search); `n`/`N`
+    /// then go from match to match.
+    var highlight: SearchHighlighter?
+    /// The post to show first when the thread loads (the search result).
+    var focusPost: EventID?
+    /// The match `n`/`N` went to last, as an index into the document's match lines.
+    var currentMatch: Int?
 
     init(id: EventID, anchor: ThreadAnchor?) {
         self.id = id
@@ -54,6 +61,10 @@ enum ThreadScreen {
             return DecisionFormScreen.open(&state)
         case .reopen:
             return DecisionFormScreen.reopen(&state)
+        case .nextUnread where thread.highlight != nil:
+            ThreadMatches.step(1, &state)
+        case .previousMatch:
+            ThreadMatches.step(-1, &state)
         case .nextUnread, .previousUnread:
             guard let slug = thread.detail?.board.slug ?? state.board?.slug else { return [] }
             let direction: ListDirection = command == .nextUnread ? .down : .up
@@ -80,6 +91,7 @@ enum ThreadScreen {
         }
         state.thread = thread
         relayout(&state)
+        ThreadMatches.showFocus(&state)
         return []
     }
 
@@ -99,7 +111,7 @@ enum ThreadScreen {
         let topPart = oldDocument.flatMap { document in
             thread.scroll < document.lines.count ? document.lines[thread.scroll].part : nil
         }
-        let document = ThreadDocument(detail, width: width, clock: state.clock)
+        let document = ThreadDocument(detail, width: width, clock: state.clock, highlight: thread.highlight)
         thread.document = document
         state.thread = thread
         if let topPart, oldDocument?.width != width {
@@ -128,9 +140,9 @@ enum ThreadScreen {
             grid.put(text, x: rect.x + 1, y: rect.y, style: Style(.dim), maxWidth: rect.width - 1)
             return
         }
-        var document = thread.document ?? ThreadDocument(detail, width: rect.width, clock: state.clock)
+        var document = thread.document ?? ThreadDocument(detail, width: rect.width, clock: state.clock, highlight: thread.highlight)
         if document.width != rect.width {
-            document = ThreadDocument(detail, width: rect.width, clock: state.clock)
+            document = ThreadDocument(detail, width: rect.width, clock: state.clock, highlight: thread.highlight)
         }
         let (top, text) = rect.splitTop(document.header.count + 1)
         for (row, line) in document.header.prefix(top.height).enumerated() {
@@ -163,7 +175,8 @@ enum ThreadScreen {
         guard let thread = state.thread, let document = thread.document, !document.lines.isEmpty else { return "" }
         let height = max(1, viewport(state).height)
         let last = min(document.lines.count, thread.scroll + height)
-        return last >= document.lines.count ? "end · \(document.lines.count) lines"
+        let where_ = last >= document.lines.count ? "end · \(document.lines.count) lines"
             : "line \(thread.scroll + 1)/\(document.lines.count)"
+        return ThreadMatches.position(state).map { $0 + " · " + where_ } ?? where_
     }
 }

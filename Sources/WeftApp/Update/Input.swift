@@ -19,6 +19,7 @@ enum Input {
             if state.checkinForm != nil, key != .ctrl("c") {
                 return CheckinFormScreen.handle(key, &state)
             }
+            if let effects = SearchScreen.key(key, &state) { return effects }
             guard let command = Command.matching(key, in: state.context) else { return [] }
             return run(command, key: key, &state)
         case .mouse(let mouse):
@@ -56,6 +57,8 @@ enum Input {
             state.focus = state.focus == .main ? .sidebar : .main
             Sidebar.sync(&state, selectCurrent: state.focus == .sidebar)
             return []
+        case .search where state.help == nil:
+            return SearchScreen.open(&state)
         default:
             break
         }
@@ -76,6 +79,7 @@ enum Input {
         case .members: return MembersScreen.handle(command, key: key, &state)
         case .digest: return DigestScreen.handle(command, key: key, &state)
         case .decisions: return DecisionsScreen.handle(command, key: key, &state)
+        case .search: return []
         }
     }
 
@@ -95,6 +99,7 @@ enum Input {
         ThreadScreen.relayout(&state)
         state.statusFeed.list.setRowCount(state.statusFeed.updates.count, height: StatusScreen.height(state))
         ComposeUpdate.layout(&state)
+        SearchScreen.resize(&state)
         if let help = state.help {
             let area = state.layout.body
             state.help?.firstLine = min(help.firstLine, HelpOverlay.lastFirstLine(help, area: area))
@@ -140,7 +145,7 @@ enum Mouse {
         case .members: MembersScreen.click(y: y, &state)
         case .digest: DigestScreen.click(y: y, &state)
         case .decisions: DecisionsScreen.click(y: y, &state)
-        case .thread, .status: []
+        case .thread, .status, .search: []
         }
     }
 
@@ -158,6 +163,7 @@ enum Mouse {
         case .status: state.statusFeed.list.scroll(by: delta, height: StatusScreen.height(state))
         case .digest: DigestScreen.scroll(by: delta, &state)
         case .decisions: DecisionsScreen.scroll(by: delta, &state)
+        case .search: SearchScreen.scroll(by: delta, &state)
         }
         return []
     }

@@ -69,6 +69,12 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
         return ComposeUpdate.typed(text, &state)
     case .preferencesLoaded, .catchUpCounted, .caughtUp, .wrote:
         return Reading.reduce(action, &state)
+    case .searchPaused(let generation):
+        return SearchScreen.paused(generation, &state)
+    case .searchFinished(let generation, let results):
+        return SearchScreen.finished(generation, results, &state)
+    case .recentSearchesLoaded(let recent):
+        return SearchScreen.recentLoaded(recent, &state)
     case .failed(let message):
         state.notice = Notice(message, isWarning: true)
         return []
@@ -115,6 +121,8 @@ enum Refresh {
             if let board = state.board {
                 effects.append(.refreshBoard(board.slug, options: board.options, keeping: id))
             }
+        case .search:
+            break
         }
         return effects
     }

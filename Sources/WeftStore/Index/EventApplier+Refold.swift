@@ -45,10 +45,11 @@ extension EventApplier {
     mutating func refoldPost(_ id: String, with current: StoredEvent) throws {
         guard let eid = EventID(id) else { return }
         let forum = try fold(["post:\(id)"], with: current)
-        let old = try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid, title, body FROM posts WHERE id = ?"), arguments: [id])
+        let old = try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid, title, body, grams, meta FROM posts WHERE id = ?"), arguments: [id])
         if let old, !deferFullText {
-            try db.execute(sql: "INSERT INTO posts_fts(posts_fts, rowid, title, body) VALUES('delete', ?, ?, ?)",
-                           arguments: [old["rowid"] as Int64, old["title"] as String?, old["body"] as String])
+            try db.execute(sql: "INSERT INTO posts_fts(posts_fts, rowid, title, body, grams, meta) VALUES('delete', ?, ?, ?, ?, ?)",
+                           arguments: [old["rowid"] as Int64, old["title"] as String?, old["body"] as String,
+                                       old["grams"] as String?, old["meta"] as String?])
         }
         if let t = forum.threads[eid] {
             let body = t.redacted ? "" : Blocks.join(t.blocks)
@@ -72,20 +73,24 @@ extension EventApplier {
                             mentions: String?, editedAt: String?, redacted: Bool) throws {
         // A new row is only ever made while applying the post's creation, so the
         // current line's location is the creation's.
+        let grams = redacted ? nil : Self.grams(title: title, body: body)
+        let meta = SearchMatch.meta(kind: kind, board: board, author: author)
         try db.cachedStatement(sql: """
             INSERT INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title, body, blocks, mentions,
-                edited_at, redacted, journal, offset, length)
-            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                edited_at, redacted, journal, offset, length, grams, meta)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET title = excluded.title, body = excluded.body, blocks = excluded.blocks,
-                edited_at = excluded.edited_at, redacted = excluded.redacted
+                edited_at = excluded.edited_at, redacted = excluded.redacted, grams = excluded.grams
             """).execute(arguments: [id, kind, board, thread, parent, anchor, author, createdAt, title, body, blocks, mentions,
-                             editedAt, redacted, location.journal, location.offset, location.length])
+                             editedAt, redacted, location.journal, location.offset, location.length, grams, meta])
         try addMentions(mentions, post: id, board: board, at: createdAt)
         let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM posts WHERE id = ?"), arguments: [id]) ?? 0
         if !redacted && !deferFullText {
             insertFTS.bind(1, rowid)
             insertFTS.bind(2, title)
             insertFTS.bind(3, body)
+            insertFTS.bind(4, grams)
+            insertFTS.bind(5, meta)
             try insertFTS.run()
         }
     }
@@ -143,6 +148,7 @@ extension EventApplier {
         if let d = latest, !d.isReopening {
             try db.cachedStatement(sql: "INSERT INTO decisions(thread, id, comment, summary, author, at) VALUES(?, ?, ?, ?, ?, ?)").execute(arguments: [thread, d.id.rawValue, d.comment?.rawValue, d.summary, d.author.rawValue, d.at.iso8601])
         }
+        try replaceDecisionNote(thread: thread, board: current.board?.rawValue, decision: latest)
         if !firstBuild {
             try db.cachedStatement(sql: "UPDATE threads SET decided = ? WHERE id = ?").execute(arguments: [latest.map { !$0.isReopening } ?? false, thread])
         }

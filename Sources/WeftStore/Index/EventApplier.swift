@@ -43,10 +43,10 @@ struct EventApplier {
             """)
         insertPost = try FastStatement(db, """
             INSERT OR IGNORE INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title, body, blocks,
-                mentions, journal, offset, length)
-            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                mentions, journal, offset, length, grams, meta)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertFTS = try FastStatement(db, "INSERT INTO posts_fts(rowid, title, body) VALUES(?, ?, ?)")
+        insertFTS = try FastStatement(db, "INSERT INTO posts_fts(rowid, title, body, grams, meta) VALUES(?, ?, ?, ?, ?)")
         bumpThread = try FastStatement(db, """
             UPDATE threads SET replies = replies + 1, last_activity = max(last_activity, ?) WHERE id = ? AND board = ?
             """)
@@ -76,6 +76,7 @@ struct EventApplier {
                 """)
             // Redacted posts have an empty body, so indexing every row is right.
             try db.execute(sql: "INSERT INTO posts_fts(posts_fts) VALUES('rebuild')")
+            try finishSearch()
             for (_, sql) in IndexSchema.bulkIndexes { try db.execute(sql: sql) }
         }
         let upsert = try db.cachedStatement(sql: """
@@ -199,6 +200,7 @@ struct EventApplier {
             try insertStatus.run()
             if db.changesCount == 0 { return false }
             if p.checkin != nil { try linkAnswer(id, checkin: p.checkin, occurrence: p.occurrence) }
+            try addStatusNote(id: id, board: stored.board?.rawValue, author: author, at: at, text: p.text)
         case .postEdited(let p):
             try refoldPost(p.target.rawValue, with: stored)
         case .postRedacted(let p):
@@ -241,13 +243,20 @@ struct EventApplier {
         insertPost.bind(13, location.journal)
         insertPost.bind(14, location.offset)
         insertPost.bind(15, location.length)
+        let grams = Self.grams(title: title, body: body)
+        insertPost.bind(16, grams)
+        let meta = SearchMatch.meta(kind: kind, board: board, author: author)
+        insertPost.bind(17, meta)
         try insertPost.run()
         if db.changesCount == 0 { return false }
+        let rowid = db.lastInsertedRowID
         try addMentions(mentions, post: id, board: board, at: at)
         if !deferFullText {
-            insertFTS.bind(1, db.lastInsertedRowID)
+            insertFTS.bind(1, rowid)
             insertFTS.bind(2, title)
             insertFTS.bind(3, body)
+            insertFTS.bind(4, grams)
+            insertFTS.bind(5, meta)
             try insertFTS.run()
         }
         return true

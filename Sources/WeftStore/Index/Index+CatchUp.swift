@@ -55,23 +55,28 @@ extension Index {
             let firstBuild = try Int.fetchOne(db, sql: "SELECT count(*) FROM journals") == 0
             var applier = try EventApplier(db, root: space.root, deferFullText: firstBuild)
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            for j in found {
-                let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT offset, lines FROM journals WHERE path = ?"), arguments: [j.relativePath])
-                var offset: Int64 = row?["offset"] ?? 0
-                var lines: Int = row?["lines"] ?? 0
-                let size = fileSize(j.absolutePath)
-                if size < offset {
-                    // Someone rewrote a journal: lines we applied are gone. Start over.
-                    try Self.clear(db)
-                    try db.cachedStatement(sql: "INSERT INTO problems(journal, line, reason) VALUES(?, 0, ?)").execute(arguments: [j.relativePath, "the journal shrank from \(offset) to \(size) bytes: it was rewritten, not appended to; the index was rebuilt"])
-                    report.rebuilt = true
-                    applier = try EventApplier(db, root: space.root, deferFullText: true)
-                    try catchUpAll(db, found: found, hidden: hidden, applier: &applier, report: &report)
-                    break
+            if firstBuild {
+                // A build from nothing applies every journal's events in time order.
+                try applyInTimeOrder(found, db: db, hidden: hidden, applier: &applier, report: &report)
+            } else {
+                for j in found {
+                    let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT offset, lines FROM journals WHERE path = ?"), arguments: [j.relativePath])
+                    var offset: Int64 = row?["offset"] ?? 0
+                    var lines: Int = row?["lines"] ?? 0
+                    let size = fileSize(j.absolutePath)
+                    if size < offset {
+                        // Someone rewrote a journal: lines we applied are gone. Start over.
+                        try Self.clear(db)
+                        try db.cachedStatement(sql: "INSERT INTO problems(journal, line, reason) VALUES(?, 0, ?)").execute(arguments: [j.relativePath, "the journal shrank from \(offset) to \(size) bytes: it was rewritten, not appended to; the index was rebuilt"])
+                        report.rebuilt = true
+                        applier = try EventApplier(db, root: space.root, deferFullText: true)
+                        try applyInTimeOrder(found, db: db, hidden: hidden, applier: &applier, report: &report)
+                        break
+                    }
+                    try db.cachedStatement(sql: "DELETE FROM problems WHERE journal = ? AND transient = 1").execute(arguments: [j.relativePath])
+                    if size == offset && row != nil { continue }
+                    try apply(journal: j, db: db, hidden: hidden, applier: &applier, offset: &offset, lines: &lines, report: &report)
                 }
-                try db.cachedStatement(sql: "DELETE FROM problems WHERE journal = ? AND transient = 1").execute(arguments: [j.relativePath])
-                if size == offset && row != nil { continue }
-                try apply(journal: j, db: db, hidden: hidden, applier: &applier, offset: &offset, lines: &lines, report: &report)
             }
             try applier.finish()
             // New access events may have shown or hidden a board: build again with the new rule.
@@ -81,7 +86,7 @@ extension Index {
                 try Self.clear(db)
                 report.rebuilt = true
                 applier = try EventApplier(db, root: space.root, deferFullText: true)
-                try catchUpAll(db, found: found, hidden: nowHidden, applier: &applier, report: &report)
+                try applyInTimeOrder(found, db: db, hidden: nowHidden, applier: &applier, report: &report)
                 try applier.finish()
                 for p in problems {
                     try db.execute(sql: "INSERT OR IGNORE INTO problems(journal, line, reason) VALUES(?, ?, ?)",
@@ -90,15 +95,6 @@ extension Index {
             }
             try recordAccessProblems(db, rejected: rejected)
             return report
-        }
-    }
-
-    private func catchUpAll(_ db: Database, found: [Space.JournalLocation], hidden: Set<BoardSlug>,
-                            applier: inout EventApplier, report: inout CatchUpReport) throws {
-        for j in found {
-            var offset: Int64 = 0
-            var lines = 0
-            try apply(journal: j, db: db, hidden: hidden, applier: &applier, offset: &offset, lines: &lines, report: &report)
         }
     }
 
@@ -140,6 +136,7 @@ extension Index {
     static func clear(_ db: Database) throws {
         for t in IndexSchema.dataTables { try db.execute(sql: "DELETE FROM \(t)") }
         try db.execute(sql: "INSERT INTO posts_fts(posts_fts) VALUES('delete-all')")
+        try db.execute(sql: "INSERT INTO notes_fts(notes_fts) VALUES('delete-all')")
     }
 }
 

@@ -14,7 +14,7 @@ extension Index {
     /// read. Follow-ups count as overdue from `now` (or from the end of a past week).
     /// `profile`, when given, hears how long each part took (for `weft dev bench-digest`).
     public func digest(viewer: Handle, week: ISOWeek, zone: TimeZone, now: Timestamp,
-                       canRead: (Board, Handle) -> Bool = BoardAccess.canRead,
+                       canRead: (Board, Handle) -> Bool = BoardAccess.standard.canRead,
                        profile: ((String, Double) -> Void)? = nil) throws(StoreError) -> Digest {
         func timed<T, E: Error>(_ part: String, _ body: () throws(E) -> T) throws(E) -> T {
             guard let profile else { return try body() }

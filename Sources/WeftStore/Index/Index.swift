@@ -59,6 +59,7 @@ public final class Index: Sendable {
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA st.journal_mode = WAL")
                 try PrivateTables.create(db)
+                try RecentSearches.prepare(db)
                 try db.inTransaction(.immediate) {
                     try Self.prepareSchema(db, space: space)
                     return .commit
@@ -145,7 +146,7 @@ public final class Index: Sendable {
             let root = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'root'")
             if schema == IndexSchema.version && root == space.root { return }
             // Stale: drop everything and start again.
-            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'posts_fts_%'")
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%\\_fts\\_%' ESCAPE '\\'")
             for t in tables { try db.execute(sql: "DROP TABLE IF EXISTS \"\(t)\"") }
         }
         try IndexSchema.create(db)

@@ -3,7 +3,7 @@ import GRDB
 /// The index's tables. The index is a cache: when this schema changes, the
 /// version goes up and old indexes are rebuilt from the journals.
 enum IndexSchema {
-    static let version = "9"
+    static let version = "10"
 
     static let statements = [
         "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -39,7 +39,7 @@ enum IndexSchema {
             board TEXT NOT NULL, thread TEXT NOT NULL, parent TEXT, anchor TEXT, author TEXT NOT NULL,
             created_at TEXT NOT NULL, title TEXT, body TEXT NOT NULL, blocks TEXT, mentions TEXT,
             edited_at TEXT, redacted INTEGER NOT NULL DEFAULT 0,
-            journal INTEGER NOT NULL, offset INTEGER NOT NULL, length INTEGER NOT NULL)
+            journal INTEGER NOT NULL, offset INTEGER NOT NULL, length INTEGER NOT NULL, grams TEXT, meta TEXT)
         """,
 
         """
@@ -67,7 +67,7 @@ enum IndexSchema {
         """,
         "CREATE TABLE pins(thread TEXT PRIMARY KEY, board TEXT NOT NULL, by TEXT NOT NULL, at TEXT NOT NULL)",
         """
-        CREATE VIRTUAL TABLE posts_fts USING fts5(title, body, content='posts', content_rowid='rowid',
+        CREATE VIRTUAL TABLE posts_fts USING fts5(title, body, grams, meta, content='posts', content_rowid='rowid',
             tokenize='unicode61 remove_diacritics 2')
         """,
     ]
@@ -85,10 +85,10 @@ enum IndexSchema {
 
     /// Tables emptied by a rebuild (everything but meta).
     static let dataTables = ["journals", "problems", "events", "boards", "members", "posts", "threads",
-                             "statuses", "followups", "decisions", "reactions", "pins"] + accessTables + digestTables
+                             "statuses", "followups", "decisions", "reactions", "pins"] + accessTables + digestTables + searchDataTables
 
     static func create(_ db: Database) throws {
-        for sql in statements + accessStatements + digestStatements { try db.execute(sql: sql) }
+        for sql in statements + accessStatements + digestStatements + searchStatements { try db.execute(sql: sql) }
         for (_, sql) in bulkIndexes { try db.execute(sql: sql) }
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES('schema', ?)", arguments: [version])
     }

@@ -1,0 +1,170 @@
+import Foundation
+
+/// How search sees text, shared by the index (what it stores) and the screen
+/// (what it highlights), so both agree on what a match is.
+///
+/// Words are runs of letters and digits, compared without case or accents
+/// (`Café` is `cafe`). Scripts written without spaces between words (Chinese,
+/// Japanese, Thai, …) have no words to find, so each of their characters is a
+/// word of its own and a term matches wherever its characters appear in a row:
+/// `会議` finds `明日の会議について`.
+public enum SearchText {
+    /// Whether `text` has at least one letter or digit.
+    public static func hasWordCharacter(_ text: String) -> Bool {
+        text.unicodeScalars.contains(where: isWordScalar)
+    }
+
+    /// Letters, digits and private-use characters, like SQLite's unicode61 tokenizer.
+    public static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII {
+            let v = s.value
+            return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
+        }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .privateUse:
+            return true
+        case .nonspacingMark, .spacingMark, .enclosingMark:
+            // Marks belong to the letter before them (unicode61 keeps them in tokens).
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Characters of scripts written without spaces between words.
+    public static func isUnspaced(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0E00...0x0EFF,  // Thai, Lao
+             0x1000...0x109F,  // Myanmar
+             0x1780...0x17FF,  // Khmer
+             0x1100...0x11FF, 0x3130...0x318F, 0xAC00...0xD7AF,  // Hangul
+             0x3040...0x30FF, 0x31F0...0x31FF,  // Hiragana, Katakana
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF:  // Han
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether `text` has any character of a script without spaces. Fast on
+    /// text that has none: only bytes of three-byte UTF-8 sequences and longer
+    /// are looked at closely.
+    public static func hasUnspaced(_ text: String) -> Bool {
+        var copy = text
+        let wide = copy.withUTF8 { bytes in bytes.contains { $0 >= 0xE0 } }
+        return wide && text.unicodeScalars.contains(where: isUnspaced)
+    }
+
+    /// `text` with a space around each character of a script without spaces,
+    /// so a word tokenizer sees each as a word (how a term in such a script is
+    /// looked up).
+    public static func spacedOut(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if isUnspaced(s) {
+                out.append(" ")
+                out.append(s)
+                out.append(" ")
+            } else {
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    /// What the index stores to find text in scripts without spaces: only the
+    /// characters of those scripts, each a word of its own, with a `0` between
+    /// runs so that a term never matches across two runs. Nil when `text` has
+    /// none, so other text costs nothing.
+    public static func grams(_ text: String) -> String? {
+        guard hasUnspaced(text) else { return nil }
+        var out = String.UnicodeScalarView()
+        var inRun = false
+        for s in text.unicodeScalars {
+            if isUnspaced(s) {
+                if !inRun && !out.isEmpty { out.append(contentsOf: " 0".unicodeScalars) }
+                out.append(" ")
+                out.append(s)
+                inRun = true
+            } else {
+                inRun = false
+            }
+        }
+        return String(out)
+    }
+
+    /// The runs of a term: its parts in scripts without spaces (looked up in
+    /// the grams) and its other parts (looked up as words).
+    public static func runs(_ text: String) -> [(text: String, unspaced: Bool)] {
+        var out: [(text: String, unspaced: Bool)] = []
+        var current = String.UnicodeScalarView()
+        var currentUnspaced = false
+        for s in text.unicodeScalars {
+            let u = isUnspaced(s)
+            if u != currentUnspaced, !current.isEmpty {
+                out.append((String(current), currentUnspaced))
+                current = String.UnicodeScalarView()
+            }
+            currentUnspaced = u
+            current.append(s)
+        }
+        if !current.isEmpty { out.append((String(current), currentUnspaced)) }
+        return out.filter { hasWordCharacter($0.text) }
+    }
+
+    /// One scalar folded for comparison: lowercase, accents removed (`É` → `e`);
+    /// empty for a combining mark.
+    static func fold(_ s: Unicode.Scalar) -> String {
+        if s.isASCII {
+            let v = s.value
+            return v >= 65 && v <= 90 ? String(Unicode.Scalar(v + 32) ?? s) : String(s)
+        }
+        // CJK, kana, Hangul syllables and emoji have neither case nor accents.
+        if s.value >= 0x3000 && s.value < 0xFF00 || s.value >= 0x1F000 { return String(s) }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark:
+            return ""
+        default:
+            return String(s).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        }
+    }
+
+    /// The words of `text` as search compares them, each with the range of
+    /// scalar offsets it covers in `text`.
+    static func words(_ text: String) -> [(word: String, range: Range<Int>)] {
+        var out: [(word: String, range: Range<Int>)] = []
+        var current = String.UnicodeScalarView()
+        var start = 0
+        var offset = 0
+        func flush(_ end: Int) {
+            if !current.isEmpty { out.append((String(current), start..<end)) }
+            current = String.UnicodeScalarView()
+        }
+        for s in text.unicodeScalars {
+            if s.isASCII {
+                let v = s.value
+                if (v >= 48 && v <= 57) || (v >= 97 && v <= 122) {
+                    if current.isEmpty { start = offset }
+                    current.append(s)
+                } else if v >= 65 && v <= 90 {
+                    if current.isEmpty { start = offset }
+                    current.append(Unicode.Scalar(v + 32) ?? s)
+                } else {
+                    flush(offset)
+                }
+            } else if isUnspaced(s) {
+                flush(offset)
+                out.append((fold(s), offset..<(offset + 1)))
+            } else if isWordScalar(s) {
+                if current.isEmpty { start = offset }
+                current.append(contentsOf: fold(s).unicodeScalars)
+            } else {
+                flush(offset)
+            }
+            offset += 1
+        }
+        flush(offset)
+        return out
+    }
+}
