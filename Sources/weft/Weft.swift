@@ -21,6 +21,8 @@ struct Weft: ParsableCommand {
             InitCommand.self, BoardCommand.self, ThreadCommand.self, CommentCommand.self, ReactCommand.self,
             EditCommand.self, StatusCommand.self, MemberCommand.self, ProfileCommand.self, IndexCommand.self,
             DoctorCommand.self, DevCommand.self,
+            FollowupCommand.self, RemindCommand.self, FollowCommand.self, InboxCommand.self, NotifyCommand.self,
+            ConfigCommand.self,
         ]
     )
 

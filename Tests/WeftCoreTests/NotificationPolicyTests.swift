@@ -143,6 +143,14 @@ final class NotificationPolicyTests: XCTestCase {
         XCTAssertEqual(p.nextChange([before, during, reminder], now: now), snooze.until)
     }
 
+    func testOneSnoozedItemWaitsForItsTime() {
+        let p = NotificationPolicy(NotificationSettings(timeZone: berlin))
+        let c = InboxCandidate(kind: .mention, board: general, arrived: F.t("2026-11-24T09:00:00.000Z"),
+                               snoozedUntil: F.t("2026-11-25T08:00:00.000Z"))
+        XCTAssertEqual(p.decide(c, now: F.t("2026-11-24T12:00:00.000Z")), .held(until: F.t("2026-11-25T08:00:00.000Z")))
+        XCTAssertEqual(p.decide(c, now: F.t("2026-11-25T08:00:00.000Z")), .delivered(at: F.t("2026-11-25T08:00:00.000Z")))
+    }
+
     func testSnoozeEndingOutsideHoursWaitsForThem() {
         let snooze = Snooze(from: F.t("2026-11-24T10:00:00.000Z"), until: F.t("2026-11-24T20:00:00.000Z"))
         let p = NotificationPolicy(NotificationSettings(timeZone: berlin, schedule: hours("09:00-17:00"), snooze: snooze))

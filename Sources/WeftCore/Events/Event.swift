@@ -33,6 +33,7 @@ public enum Payload: Hashable, Sendable {
     case threadDecided(ThreadDecided)
     case threadReopened(ThreadReopened)
     case memberProfile(MemberProfile)
+    case followupRescheduled(FollowupRescheduled)
 
     /// The `type` string written in the envelope.
     public var type: String {
@@ -51,6 +52,7 @@ public enum Payload: Hashable, Sendable {
         case .threadDecided: "thread.decided"
         case .threadReopened: "thread.reopened"
         case .memberProfile: "member.profile"
+        case .followupRescheduled: "followup.rescheduled"
         }
     }
 

@@ -65,6 +65,8 @@ extension EventCodec {
         case "member.profile":
             return .memberProfile(MemberProfile(name: try f.optString("name"), tz: try f.optString("tz"),
                                                 hours: try f.optString("hours")))
+        case "followup.rescheduled":
+            return .followupRescheduled(FollowupRescheduled(followup: try f.id("followup"), due: try f.timestamp("due")))
         default:
             throw .unknownType(type)
         }

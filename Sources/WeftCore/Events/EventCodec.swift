@@ -56,6 +56,7 @@ public enum EventCodec {
         case .threadDecided(let v): return enc(v)
         case .threadReopened(let v): return enc(v)
         case .memberProfile(let v): return enc(v)
+        case .followupRescheduled(let v): return enc(v)
         }
     }
 

@@ -47,10 +47,13 @@ public struct InboxCandidate: Hashable, Sendable {
     public var kind: InboxKind
     public var board: BoardSlug?
     public var arrived: Timestamp
-    public init(kind: InboxKind, board: BoardSlug?, arrived: Timestamp) {
+    /// The person snoozed this one item until then.
+    public var snoozedUntil: Timestamp?
+    public init(kind: InboxKind, board: BoardSlug?, arrived: Timestamp, snoozedUntil: Timestamp? = nil) {
         self.kind = kind
         self.board = board
         self.arrived = arrived
+        self.snoozedUntil = snoozedUntil
     }
 }
 
@@ -71,7 +74,8 @@ public enum Delivery: Hashable, Sendable {
 /// An item is dropped when its board's level does not admit its kind. Else
 /// its delivery time is the first slot of the board's cadence at or after it
 /// arrived, moved to the next start of working hours when that is outside
-/// them ("work can wait"). Reminders keep their own time. Snooze-all moves
+/// them ("work can wait"). Reminders keep their own time. An item snoozed by
+/// itself waits until the time chosen. Snooze-all moves
 /// anything due during the snooze to its end (and again to working hours).
 public struct NotificationPolicy: Sendable {
     public let settings: NotificationSettings
@@ -90,6 +94,7 @@ public struct NotificationPolicy: Sendable {
             t = settings.cadence(c.board).nextSlot(atOrAfter: t, in: local)
             t = workingTime(t)
         }
+        if let until = c.snoozedUntil, until > t { t = until }
         if let s = settings.snooze, t >= s.from, t < s.until {
             t = c.kind.isExact ? s.until : workingTime(s.until)
         }

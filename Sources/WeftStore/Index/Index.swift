@@ -49,6 +49,7 @@ public final class Index: Sendable {
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA st.journal_mode = WAL")
                 try db.execute(sql: "CREATE TABLE IF NOT EXISTS st.read(post TEXT PRIMARY KEY) WITHOUT ROWID")
+                try PrivateSchema.create(db)
                 try db.inTransaction(.immediate) {
                     try Self.prepareSchema(db, space: space)
                     return .commit
@@ -83,6 +84,7 @@ public final class Index: Sendable {
             let queue = try DatabaseQueue(path: tmp, configuration: config)
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "CREATE TABLE IF NOT EXISTS st.read(post TEXT PRIMARY KEY) WITHOUT ROWID")
+                try PrivateSchema.create(db)
                 try Self.prepareSchema(db, space: space)
             }
             try Index(space: space, path: tmp, writer: queue).catchUp()
