@@ -29,18 +29,12 @@ struct FollowupCommand: ParsableCommand {
                 let note = try self.note.map { try Validate.body($0) }
                 try withStore(global) { store in
                     let r = try store.index.resolve(target)
-                    guard r.kind == .thread || r.kind == .comment, let board = r.board else {
+                    guard r.kind == .thread || r.kind == .comment else {
                         throw StoreError.wrongKind(target, expected: "thread or comment")
                     }
-                    guard try store.index.member(assignee) != nil else {
-                        throw CommandError("no member '\(assignee)' in this space: see 'weft member list'")
-                    }
-                    if assignee == store.me {
-                        throw CommandError("you cannot ask yourself to follow up: set a reminder with 'weft remind \(target) WHEN'")
-                    }
+                    guard let post = try store.index.post(r.id, viewer: store.me) else { throw StoreError.unknownID(target) }
                     let dueAt = try DueParser(timeZone: store.viewerTimeZone(), now: store.now).parse(due)
-                    let event = try store.append(.followupRequested(FollowupRequested(target: r.id, assignee: assignee, due: dueAt, note: note)),
-                                                 board: board)
+                    let event = try store.askFollowUp(on: post, assignee: assignee, due: dueAt, note: note)
                     try printFollowUp(store, event.id, json: output.json)
                 }
             }
@@ -150,12 +144,8 @@ struct FollowupCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 try withStore(global) { store in
-                    let f = try openFollowUp(store, id)
-                    guard FollowUpRules.mayReschedule(store.me, f) else {
-                        throw CommandError("only \(f.requester) or \(f.assignee) can change the due date of \(f.id.short)")
-                    }
-                    let dueAt = try DueParser(timeZone: store.viewerTimeZone(), now: store.now).parse(due)
-                    try store.append(.followupRescheduled(FollowupRescheduled(followup: f.id, due: dueAt)), board: f.board)
+                    let f = try followUp(store, id)
+                    try store.rescheduleFollowUp(f, due: try DueParser(timeZone: store.viewerTimeZone(), now: store.now).parse(due))
                     try printFollowUp(store, f.id, json: output.json)
                 }
             }
@@ -178,30 +168,13 @@ func followUp(_ store: Store, _ prefix: String) throws -> FollowUp {
     return f
 }
 
-func openFollowUp(_ store: Store, _ prefix: String) throws -> FollowUp {
-    let f = try followUp(store, prefix)
-    guard f.state == .open else { throw CommandError("follow-up \(f.id.short) is already \(f.state.rawValue)") }
-    return f
-}
-
 /// Marks a follow-up done, declined (posting the reason as a comment) or cancelled.
 func resolveFollowUp(_ global: GlobalOptions, _ id: String, _ state: FollowUpState, reason: String?, json: Bool) throws {
     try reportingErrors {
         let text = try reason.map { try Validate.body($0) }
         try withStore(global) { store in
-            let f = try openFollowUp(store, id)
-            guard FollowUpRules.may(store.me, set: state, on: f) else {
-                let who = state == .cancelled ? "the requester (\(f.requester))" : "the assignee (\(f.assignee))"
-                throw CommandError("only \(who) can mark follow-up \(f.id.short) \(state.rawValue)")
-            }
-            try store.append(.followupResolved(FollowupResolved(followup: f.id, state: state, reason: text)), board: f.board)
-            if let text, let post = try store.index.post(f.target, viewer: store.me) {
-                let body = "Declined the follow-up from @\(f.requester): \(text)"
-                let parent = post.kind == .comment ? post.id : nil
-                let comment = try store.append(.commentCreated(CommentCreated(thread: post.thread, parent: parent, body: body,
-                                                                              mentions: [f.requester])), board: f.board)
-                try store.index.markRead([comment.id])
-            }
+            let f = try followUp(store, id)
+            try store.resolveFollowUp(f, state, reason: text)
             try printFollowUp(store, f.id, json: json)
         }
     }
