@@ -78,11 +78,11 @@ final class AppLoopTests: XCTestCase {
         XCTAssertEqual(reduce(&fresh, .polled(now: AppFixture.now, version: version)), [], "the first poll notes it")
         XCTAssertEqual(reduce(&fresh, .polled(now: AppFixture.now, version: version)), [])
         XCTAssertEqual(reduce(&fresh, .polled(now: AppFixture.now, version: IndexVersion(journals: 3, bytes: 180))),
-                       [.loadBoards, .countUnread])
+                       [.loadBoards, .countUnread, .loadInbox, .loadFollowUps])
         _ = reduce(&state, .input(.key(.enter)))
         let slug = state.board?.slug
         XCTAssertEqual(reduce(&state, .polled(now: AppFixture.now, version: version)),
-                       [.loadBoards, .countUnread, .refreshBoard(slug!, keeping: state.board?.selected?.id)])
+                       [.loadBoards, .countUnread, .loadInbox, .loadFollowUps, .refreshBoard(slug!, keeping: state.board?.selected?.id)])
     }
 
     func testIdleTicksDoNotRedraw() {

@@ -146,10 +146,11 @@ final class NavigationTests: XCTestCase {
         XCTAssertEqual(members.focus, .main)
         XCTAssertEqual(effects, [.loadMembers])
 
-        // Boards, Members, then the boards: three rows down is the second board.
+        // Boards, Members, Inbox, Follow-ups, Settings, then the boards: six rows down is the second board.
         let third = state.boards.rows[2].board.slug
-        let (board, _) = sidebar.pressing(.char("j")).state.pressing(.char("j")).state.pressing(.char("j")).state
-            .pressing(.enter)
+        var down = sidebar
+        for _ in 0..<6 { down = down.pressing(.char("j")).state }
+        let (board, _) = down.pressing(.enter)
         XCTAssertEqual(board.route, .board(state.boards.rows[1].board.slug))
         let (boardThree, _) = sidebar.pressing(.char("G")).state.pressing(.char("k")).state.pressing(.char("k"))
             .state.pressing(.enter)
@@ -157,8 +158,8 @@ final class NavigationTests: XCTestCase {
     }
 
     func testSidebarListsOnlyScreensThatWork() {
-        XCTAssertEqual(state.sidebarItems.prefix(2), [.boards, .members])
-        XCTAssertEqual(Array(state.sidebarItems.dropFirst(2)), state.boards.rows.map { .board($0.board.slug) })
+        XCTAssertEqual(state.sidebarItems.prefix(5), [.boards, .members, .inbox, .followUps, .settings])
+        XCTAssertEqual(Array(state.sidebarItems.dropFirst(5)), state.boards.rows.map { .board($0.board.slug) })
     }
 
     func testHelpOpensForTheCurrentScreenAndCloses() {

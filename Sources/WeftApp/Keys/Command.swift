@@ -16,6 +16,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case open, back, nextUnread, previousUnread
     case switchFocus, help, quit
     case click, wheel
+    case openInbox, followUp, remindMe, toggleFollow, markDone, markAllDone, snooze, decline, cancelFollowUp, changeDue
+    case nextTab, previousTab
 
     /// The keys (or mouse actions) that run the command.
     public var bindings: [KeyBinding] {
@@ -35,6 +37,18 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .quit: [.key(.ctrl("c"), "Ctrl-C")]
         case .click: [.mouse(.click, "click")]
         case .wheel: [.mouse(.wheel, "wheel")]
+        case .openInbox: [.key(.char("i"), "i")]
+        case .followUp: [.key(.char("f"), "f")]
+        case .remindMe: [.key(.char("b"), "b")]
+        case .toggleFollow: [.key(.char("w"), "w")]
+        case .markDone: [.key(.char("d"), "d")]
+        case .markAllDone: [.key(.char("D"), "D")]
+        case .snooze: [.key(.char("z"), "z")]
+        case .decline: [.key(.char("x"), "x")]
+        case .cancelFollowUp: [.key(.char("X"), "X")]
+        case .changeDue: [.key(.char("c"), "c")]
+        case .nextTab: [.key(.char("]"), "]"), .key(.right, "→")]
+        case .previousTab: [.key(.char("["), "["), .key(.left, "←")]
         }
     }
 
@@ -48,7 +62,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .pageUp: "Page up"
         case .top: "Go to the top"
         case .bottom: "Go to the bottom"
-        case .open: "Open the selected board, thread or sidebar item"
+        case .open: "Open the selected board, thread or sidebar item; in Settings, change the selected setting"
         case .back: "Go back (close help, leave the sidebar); q on Boards quits"
         case .nextUnread: "Open the next thread below with unread posts"
         case .previousUnread: "Open the previous thread above with unread posts"
@@ -58,6 +72,18 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .quit: "Quit from anywhere"
         case .click: "Select a row; click the selected row again to open it (closes the help)"
         case .wheel: "Scroll the pane under the pointer"
+        case .openInbox: "Open the inbox: mentions, replies, follow-ups and reminders delivered on your cadence"
+        case .followUp: "Ask someone to follow up by a date (on the comment at the top of the view, else the thread)"
+        case .remindMe: "Remind me of this thread or comment at a time (private)"
+        case .toggleFollow: "Follow or unfollow the thread (its comments and decisions come to your inbox)"
+        case .markDone: "Mark the selected item (or thread group) done; on Follow-ups, mark it done"
+        case .markAllDone: "Mark every inbox item done"
+        case .snooze: "Snooze the selected item: 1 later today, 2 tomorrow, 3 next week, or type a time"
+        case .decline: "Decline the selected follow-up asked of you, with a reason (posted as a comment)"
+        case .cancelFollowUp: "Cancel the selected follow-up you asked for"
+        case .changeDue: "Change the due date of the selected follow-up or reminder"
+        case .nextTab: "Next tab (for me, I asked, all open, reminders)"
+        case .previousTab: "Previous tab"
         }
     }
 
@@ -84,7 +110,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .pageUp: "page up"
         case .top: "top"
         case .bottom: "bottom"
-        case .open: context == .board ? "read" : "open"
+        case .open: context == .board ? "read" : context == .settings ? "change" : "open"
         case .back:
             switch context {
             case .boards: "quit"
@@ -98,6 +124,18 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .quit: "quit"
         case .click: "select"
         case .wheel: "scroll"
+        case .openInbox: "inbox"
+        case .followUp: "follow-up"
+        case .remindMe: "remind"
+        case .toggleFollow: "follow"
+        case .markDone: "done"
+        case .markAllDone: "all done"
+        case .snooze: "snooze"
+        case .decline: "decline"
+        case .cancelFollowUp: "cancel"
+        case .changeDue: "due"
+        case .nextTab: "tab"
+        case .previousTab: "tab"
         }
     }
 
@@ -108,6 +146,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .nextUnread, .previousUnread: .unread
         case .help, .quit: .general
         case .click, .wheel: .mouse
+        case .openInbox, .followUp, .remindMe, .toggleFollow, .markDone, .markAllDone, .snooze, .decline, .cancelFollowUp,
+             .changeDue, .nextTab, .previousTab: .inbox
         }
     }
 
@@ -116,12 +156,17 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         switch self {
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
             Set(KeyContext.allCases)
-        case .open: [.boards, .board, .sidebar]
+        case .open: [.boards, .board, .sidebar, .inbox, .followUps, .settings]
         case .back, .help, .quit: Set(KeyContext.allCases)
         case .nextUnread, .previousUnread: [.board, .thread]
-        case .switchFocus: [.boards, .board, .thread, .members, .sidebar]
-        case .click: [.boards, .board, .members, .sidebar, .help]
+        case .switchFocus: [.boards, .board, .thread, .members, .sidebar, .inbox, .followUps, .settings]
+        case .click: [.boards, .board, .members, .sidebar, .help, .inbox, .followUps, .settings]
         case .wheel: Set(KeyContext.allCases)
+        case .openInbox: [.boards, .board, .thread, .members, .followUps, .settings]
+        case .followUp, .remindMe, .toggleFollow: [.board, .thread]
+        case .markDone: [.inbox, .followUps]
+        case .markAllDone, .snooze: [.inbox]
+        case .decline, .cancelFollowUp, .changeDue, .nextTab, .previousTab: [.followUps]
         }
     }
 
@@ -146,13 +191,14 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
 
 /// The groups of the key table, in the order the help shows them.
 public enum KeyCategory: String, CaseIterable, Hashable, Sendable {
-    case moving, screens, unread, general, mouse
+    case moving, screens, unread, inbox, general, mouse
 
     public var title: String {
         switch self {
         case .moving: "Moving"
         case .screens: "Screens"
         case .unread: "Unread"
+        case .inbox: "Inbox, follow-ups and reminders"
         case .general: "General"
         case .mouse: "Mouse"
         }

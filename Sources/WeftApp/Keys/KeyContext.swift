@@ -3,6 +3,7 @@
 /// contexts it works in.
 public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case boards, board, thread, members, sidebar, help
+    case inbox, followUps, settings
 
     /// The name shown in the help overlay and in `Docs/keys.md`.
     public var title: String {
@@ -13,6 +14,9 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .members: "Members"
         case .sidebar: "Sidebar"
         case .help: "Help"
+        case .inbox: "Inbox"
+        case .followUps: "Follow-ups"
+        case .settings: "Settings"
         }
     }
 
@@ -26,6 +30,9 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .members: [.moveDown, .back, .switchFocus, .help]
         case .sidebar: [.open, .moveDown, .switchFocus, .help]
         case .help: [.moveDown, .help]
+        case .inbox: [.open, .markDone, .snooze, .markAllDone, .back, .help]
+        case .followUps: [.open, .nextTab, .markDone, .changeDue, .decline, .back, .help]
+        case .settings: [.open, .moveDown, .back, .help]
         }
     }
 }

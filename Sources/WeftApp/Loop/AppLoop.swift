@@ -51,7 +51,7 @@ public final class AppLoop {
     /// (one pass over every post) follow in a second frame. The poll first
     /// notes the index version that later polls compare with.
     public func start() {
-        perform([.poll, .loadBoards, .countUnread])
+        perform([.poll, .loadBoards, .loadInbox, .loadFollowUps, .countUnread])
         finishFrame()
     }
 

@@ -48,6 +48,8 @@ struct EffectRunner {
         case .poll:
             try index.catchUp()
             return .polled(now: store.now, version: try index.version())
+        case .loadInbox, .loadFollowUps, .loadSettings, .perform:
+            return try inboxAnswer(effect)
         case .quit:
             return nil
         }

@@ -22,6 +22,12 @@ public enum Effect: Hashable, Sendable {
     case findUnreadThread(BoardSlug, from: ThreadAnchor?, direction: ListDirection, including: Bool)
     /// Catches the index up with the journals (another person may have posted).
     case poll
+    /// The inbox through the notification policy, at the store's now.
+    case loadInbox
+    case loadFollowUps
+    case loadSettings
+    /// Writes a change (follow-ups, reminders, inbox marks, settings).
+    case perform(Change)
     /// Stops the loop.
     case quit
 

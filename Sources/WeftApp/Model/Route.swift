@@ -7,6 +7,7 @@ public enum Route: Hashable, Sendable {
     case members
     case board(BoardSlug)
     case thread(EventID)
+    case inbox, followUps, settings
 
     /// The key context of the screen.
     var context: KeyContext {
@@ -15,6 +16,9 @@ public enum Route: Hashable, Sendable {
         case .members: .members
         case .board: .board
         case .thread: .thread
+        case .inbox: .inbox
+        case .followUps: .followUps
+        case .settings: .settings
         }
     }
 }

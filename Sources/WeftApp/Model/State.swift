@@ -25,6 +25,11 @@ public struct State: Equatable, Sendable {
     public internal(set) var board: BoardState?
     public internal(set) var thread: ThreadState?
     public internal(set) var members = MembersState()
+    public internal(set) var inbox = InboxState()
+    public internal(set) var followUps = FollowUpsState()
+    public internal(set) var settings = SettingsState()
+    /// The open dialog (follow-up, remind me, snooze, a setting), which reads every key.
+    public internal(set) var form: FormState?
     /// The help overlay, when open.
     public internal(set) var help: HelpState?
     public internal(set) var notice: Notice?
@@ -63,6 +68,6 @@ public struct State: Equatable, Sendable {
 
     /// The items of the sidebar: the screens that work, then the boards.
     var sidebarItems: [SidebarItem] {
-        [.boards, .members] + boards.rows.map { .board($0.board.slug) }
+        [.boards, .members, .inbox, .followUps, .settings] + boards.rows.map { .board($0.board.slug) }
     }
 }

@@ -18,11 +18,17 @@ public func render(_ state: State, size: Size) -> CellGrid {
     case .board: BoardScreen.render(state, in: layout.main, into: &grid)
     case .thread: ThreadScreen.render(state, in: layout.main, into: &grid)
     case .members: MembersScreen.render(state, in: layout.main, into: &grid)
+    case .inbox: InboxScreen.render(state, in: layout.main, into: &grid)
+    case .followUps: FollowUpsScreen.render(state, in: layout.main, into: &grid)
+    case .settings: SettingsScreen.render(state, in: layout.main, into: &grid)
     }
     Sidebar.render(state, layout: layout, into: &grid)
     Chrome.statusBar(state).render(into: &grid, in: layout.status)
     if let help = state.help {
         HelpOverlay.render(help, in: layout.body, into: &grid)
+    }
+    if let form = state.form {
+        FormView.render(form, members: state.members.members, in: layout.body, into: &grid)
     }
     return grid
 }
@@ -37,6 +43,12 @@ enum Chrome {
             parts.append("Boards")
         case .members:
             parts.append("Members")
+        case .inbox:
+            parts.append("Inbox")
+        case .followUps:
+            parts.append("Follow-ups")
+        case .settings:
+            parts.append("Settings")
         case .board(let slug):
             let title = state.boards.row(slug)?.board.title
             parts.append("#" + slug.rawValue + (title.map { " · " + $0 } ?? ""))
@@ -53,8 +65,9 @@ enum Chrome {
 
     /// "42 unread", "all read", or nothing before the first count.
     static func unreadSummary(_ state: State) -> String {
-        guard let total = state.totalUnread else { return "" }
-        return total == 0 ? "all read" : "\(total) unread"
+        let inbox = state.inbox.count.map { $0 > 0 ? "inbox \($0) · " : "" } ?? ""
+        guard let total = state.totalUnread else { return inbox }
+        return inbox + (total == 0 ? "all read" : "\(total) unread")
     }
 
     /// The keys that work here (or the current notice) and the position.
@@ -72,6 +85,7 @@ enum Chrome {
             case .board: right = BoardScreen.position(state)
             case .thread: right = ThreadScreen.position(state)
             case .members: right = MembersScreen.position(state)
+            case .inbox, .followUps, .settings: right = InboxScreen.position(state)
             }
         }
         if let notice = state.notice {

@@ -4,6 +4,7 @@ import WeftCore
 /// An entry of the sidebar: a screen, or a board.
 enum SidebarItem: Hashable, Sendable {
     case boards, members
+    case inbox, followUps, settings
     case board(BoardSlug)
 }
 
@@ -18,6 +19,9 @@ enum Sidebar {
         case .members: .members
         case .board(let slug): .board(slug)
         case .thread: state.board.map { .board($0.slug) } ?? .boards
+        case .inbox: .inbox
+        case .followUps: .followUps
+        case .settings: .settings
         }
     }
 
@@ -101,6 +105,14 @@ enum Sidebar {
             count = state.totalUnread
         case .members:
             label = "Members"
+        case .inbox:
+            label = "Inbox"
+            count = state.inbox.count
+        case .followUps:
+            label = "Follow-ups"
+            count = state.followUps.openForViewer(state.viewer)
+        case .settings:
+            label = "Settings"
         case .board(let slug):
             label = "  # " + slug.rawValue
             count = state.boards.unread?[slug]

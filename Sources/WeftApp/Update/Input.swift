@@ -7,6 +7,9 @@ enum Input {
         switch event {
         case .key(let key):
             state.notice = nil
+            if state.form != nil, key != .ctrl("c") {
+                return FormUpdate.handle(key, &state)
+            }
             guard let command = Command.matching(key, in: state.context) else { return [] }
             return run(command, key: key, &state)
         case .mouse(let mouse):
@@ -28,6 +31,11 @@ enum Input {
         case .help where state.help == nil:
             state.help = HelpState(context: state.screenContext)
             return []
+        case .openInbox where state.help == nil && state.focus == .main:
+            return Navigation.open(.inbox, &state)
+        case .followUp, .remindMe, .toggleFollow:
+            guard state.help == nil, state.focus == .main else { break }
+            return InboxScreen.postCommand(command, &state)
         case .switchFocus:
             state.focus = state.focus == .main ? .sidebar : .main
             Sidebar.sync(&state, selectCurrent: state.focus == .sidebar)
@@ -46,6 +54,9 @@ enum Input {
         case .board: return BoardScreen.handle(command, key: key, &state)
         case .thread: return ThreadScreen.handle(command, key: key, &state)
         case .members: return MembersScreen.handle(command, key: key, &state)
+        case .inbox: return InboxScreen.handle(command, key: key, &state)
+        case .followUps: return FollowUpsScreen.handle(command, key: key, &state)
+        case .settings: return SettingsScreen.handle(command, key: key, &state)
         }
     }
 
@@ -55,6 +66,7 @@ enum Input {
         state.size = size
         state.boards.list.setRowCount(state.boards.rows.count, height: BoardsScreen.height(state))
         state.members.list.setRowCount(state.members.members.count, height: MembersScreen.height(state))
+        InboxScreen.resize(&state)
         if var board = state.board {
             board.list.setRowCount(board.list.rowCount, height: BoardScreen.height(state))
             state.board = board
@@ -105,6 +117,7 @@ enum Mouse {
         case .board: BoardScreen.click(y: y, &state)
         case .members: MembersScreen.click(y: y, &state)
         case .thread: []
+        case .inbox, .followUps, .settings: InboxScreen.click(y: y, &state)
         }
     }
 
@@ -119,6 +132,7 @@ enum Mouse {
         case .board: return BoardScreen.scroll(by: delta, &state)
         case .members: MembersScreen.scroll(by: delta, &state)
         case .thread: ThreadScreen.scroll(by: delta, &state)
+        case .inbox, .followUps, .settings: InboxScreen.scroll(by: delta, &state)
         }
         return []
     }

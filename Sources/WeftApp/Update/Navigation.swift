@@ -18,6 +18,11 @@ enum Navigation {
             return effects + [.loadMembers]
         case .board(let slug):
             return openBoard(slug, &state)
+        case .inbox, .followUps, .settings:
+            let effects = leaveThread(&state)
+            let route: Route = item == .inbox ? .inbox : item == .followUps ? .followUps : .settings
+            state.stack = [.boards, route]
+            return effects + InboxScreen.loads(route)
         }
     }
 

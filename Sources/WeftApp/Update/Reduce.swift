@@ -37,6 +37,15 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
         return []
     case .polled(let now, let version):
         return Refresh.polled(now: now, version: version, &state)
+    case .inboxLoaded(let inbox):
+        return InboxScreen.loaded(inbox, &state)
+    case .followUpsLoaded(let entries, let reminders, let titles):
+        return FollowUpsScreen.loaded(entries, reminders, titles: titles, &state)
+    case .settingsLoaded(let snapshot):
+        return SettingsScreen.loaded(snapshot, &state)
+    case .changed(let message):
+        state.notice = Notice(message)
+        return InboxScreen.reloadsAfterChange(state)
     case .failed(let message):
         state.notice = Notice(message, isWarning: true)
         return []
@@ -55,14 +64,18 @@ enum Refresh {
         }
         let previous = state.indexVersion
         state.indexVersion = version
-        guard let previous, previous != version else { return [] }
+        guard let previous, previous != version else {
+            // Nothing new was written, but time passing may deliver held items.
+            if let next = state.inbox.inbox?.nextChange, now >= next { return [.loadInbox] }
+            return []
+        }
         return reloads(state)
     }
 
     /// Everything the current screen shows, reloaded; selections stay on the
     /// same board, thread or member.
     static func reloads(_ state: State) -> [Effect] {
-        var effects: [Effect] = [.loadBoards, .countUnread]
+        var effects: [Effect] = [.loadBoards, .countUnread, .loadInbox, .loadFollowUps]
         switch state.route {
         case .boards:
             break
@@ -75,6 +88,12 @@ enum Refresh {
             if let board = state.board {
                 effects.append(.refreshBoard(board.slug, keeping: id))
             }
+        case .inbox:
+            break
+        case .followUps:
+            break
+        case .settings:
+            effects.append(.loadSettings)
         }
         return effects
     }
