@@ -30,8 +30,11 @@ enum FormUpdate {
         case .char(let c) where form.fields[form.focus].input.text.isEmpty && form.fields[form.focus].kind == .when:
             if let preset = form.presets.first(where: { $0.key == c }) {
                 form.fields[form.focus].input.setText(preset.value)
-                state.form = form
-                return form.focus == form.fields.count - 1 ? submit(&state) : []
+                if form.focus == form.fields.count - 1 {
+                    state.form = form
+                    return submit(&state)
+                }
+                form.focus += 1
             }
             _ = form.fields[form.focus].input.handle(key)
         default:
