@@ -132,6 +132,13 @@ final class InboxTests: CLITestCase {
         XCTAssertEqual(kinds(inbox("ann")), ["followup-resolved"])
     }
 
+    func testAFollowUpDueWithinADayWhenAskedComesOnceAsDue() {
+        let thread = start()
+        ok("followup", "add", thread, "--to", "bob", "--due", "in 2h")
+        at("2026-11-23T03:10:00Z")
+        XCTAssertEqual(kinds(inbox("bob")), ["followup-due"])
+    }
+
     func testFollowingThreads() {
         let thread = start()
         _ = newComment(thread, body: "first", as: "bob")  // bob follows by commenting

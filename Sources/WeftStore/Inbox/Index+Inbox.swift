@@ -158,13 +158,15 @@ private struct InboxGatherer {
                                  target: target, subject: id, actor: try? Handle(requester), arrived: created,
                                  summary: Self.oneLine(note ?? ""), due: due)
             if assignee == me, state == .open {
-                if requester != me {
+                // A follow-up already due within a day when asked comes once, as "due".
+                let dueSoon = due.adding(seconds: -86400)
+                if requester != me, dueSoon > created {
                     item.id = "followup-asked:" + id.rawValue
                     items.append(item)
                 }
                 item.kind = .followupDue
                 item.id = "followup-due:" + id.rawValue + ":" + due.iso8601
-                item.arrived = due.adding(seconds: -86400)
+                item.arrived = max(dueSoon, created)
                 items.append(item)
             } else if requester == me, assignee != me, state == .done || state == .declined,
                       let stamp = row["resolved"] as String?, let at = Timestamp(iso8601: String(stamp.prefix(24))) {
