@@ -33,6 +33,8 @@ public enum Effect: Hashable, Sendable {
 
     /// Whether the loop may draw the current frame before running it.
     public var isDeferred: Bool {
-        self == .countUnread
+        // The inbox and follow-ups read much of the index for a busy person: the
+        // frame that asked for them is drawn first.
+        self == .countUnread || self == .loadInbox || self == .loadFollowUps
     }
 }

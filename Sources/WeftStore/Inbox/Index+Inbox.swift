@@ -36,7 +36,8 @@ private struct InboxGatherer {
     }
 
     static let postColumns = """
-        SELECT p.id, p.kind, p.board, p.thread, p.author, p.created_at, p.body, p.title, p.mentions, t.title AS ttitle
+        SELECT p.id, p.kind, p.board, p.thread, p.author, p.created_at, substr(p.body, 1, 200) AS body, p.title, p.mentions,
+            t.title AS ttitle
         FROM posts p JOIN threads t ON t.id = p.thread
         """
 
@@ -57,15 +58,35 @@ private struct InboxGatherer {
         let isThread = (row["kind"] as Int) == 0
         let text: String = isThread ? (row["title"] as String?) ?? "" : row["body"]
         byPost[id] = items.count
-        items.append(InboxItem(id: kind.rawValue + ":" + id, kind: kind, board: try? BoardSlug(row["board"] as String),
+        items.append(InboxItem(id: kind.rawValue + ":" + id, kind: kind, board: board(row["board"]),
                                thread: thread, threadTitle: row["ttitle"], target: eid, subject: eid,
-                               actor: try? Handle(row["author"] as String), arrived: at, summary: Self.oneLine(text)))
+                               actor: handle(row["author"]), arrived: at, summary: Self.oneLine(text)))
     }
 
     static func oneLine(_ text: String, limit: Int = 120) -> String {
-        let first = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-        let line = Inert.line(first)
+        // Only the start of the text matters: never split a whole long body.
+        let head = text.prefix(limit + 1).drop { $0.isNewline }
+        let first = head.prefix { !$0.isNewline }
+        let line = Inert.line(String(first))
         return line.count > limit ? String(line.prefix(limit - 1)) + "…" : line
+    }
+
+    /// Board slugs and handles repeat a lot: each text is checked once.
+    var boards: [String: BoardSlug] = [:]
+    var handles: [String: Handle] = [:]
+
+    mutating func board(_ text: String) -> BoardSlug? {
+        if let b = boards[text] { return b }
+        let b = try? BoardSlug(text)
+        boards[text] = b
+        return b
+    }
+
+    mutating func handle(_ text: String) -> Handle? {
+        if let h = handles[text] { return h }
+        let h = try? Handle(text)
+        handles[text] = h
+        return h
     }
 
     mutating func posts() throws {
@@ -111,10 +132,11 @@ private struct InboxGatherer {
                 followed[thread] = nil
             }
         }
+        let inThread = try db.cachedStatement(sql: base + """
+             WHERE p.thread = ? AND p.kind = 1 AND p.author != ? AND p.redacted = 0 AND p.created_at > ?
+            """)
         for (thread, since) in followed.sorted(by: { $0.key < $1.key }) {
-            for row in try Row.fetchAll(db, sql: base + """
-                 WHERE p.thread = ? AND p.kind = 1 AND p.author != ? AND p.redacted = 0 AND p.created_at > ?
-                """, arguments: [thread, me, since]) {
+            for row in try Row.fetchAll(inThread, arguments: [thread, me, since]) {
                 add(row, .followedThread)
             }
         }
