@@ -20,7 +20,7 @@ enum FormUpdate {
             state.form = form
             return submit(&state)
         case .tab:
-            if !complete(&form, members: state.members.members) {
+            if !complete(&form, members: state.members.members.filter { $0.handle != state.viewer }) {
                 form.focus = (form.focus + 1) % form.fields.count
             }
         case .backTab, .up:
@@ -44,7 +44,8 @@ enum FormUpdate {
         return []
     }
 
-    /// Handles that start with what is typed in a handle field.
+    /// Handles that start with what is typed in a handle field (the caller
+    /// leaves the viewer out: nobody asks themselves).
     static func completions(_ form: FormState, members: [Member]) -> [String] {
         guard form.focus < form.fields.count, form.fields[form.focus].kind == .handle else { return [] }
         let typed = form.value(form.focus).lowercased().trimmingPrefix("@")

@@ -28,7 +28,7 @@ public func render(_ state: State, size: Size) -> CellGrid {
         HelpOverlay.render(help, in: layout.body, into: &grid)
     }
     if let form = state.form {
-        FormView.render(form, members: state.members.members, in: layout.body, into: &grid)
+        FormView.render(form, members: state.members.members.filter { $0.handle != state.viewer }, in: layout.body, into: &grid)
     }
     return grid
 }
