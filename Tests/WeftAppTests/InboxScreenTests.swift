@@ -186,8 +186,15 @@ final class InboxScreenTests: XCTestCase {
         XCTAssertEqual(try ann.index.notificationPrefs().cadence, .weekly(weekday: 6, minute: 960))
         loop.handle(.key(.char("G")))  // the last row: #general
         loop.handle(.key(.enter))
+        XCTAssertEqual(loop.state.form?.fields[0].input.text, "normal")
+        loop.handle(.key(.ctrl("u")))
+        for c in "tracking" { loop.handle(.key(.char(c))) }
+        loop.handle(.key(.enter))
+        for c in "hourly" { loop.handle(.key(.char(c))) }
+        loop.handle(.key(.enter))
         XCTAssertEqual(try ann.index.notificationPrefs().boardLevels[general], .tracking)
-        XCTAssertTrue(screen(terminal).contains("tracking"))
+        XCTAssertEqual(try ann.index.notificationPrefs().boardCadences[general], .hourly)
+        XCTAssertTrue(screen(terminal).contains("tracking · hourly"), screen(terminal))
     }
 }
 

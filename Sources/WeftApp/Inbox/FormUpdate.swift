@@ -122,7 +122,7 @@ enum FormUpdate {
         case .moveReminder(let id):
             return .moveReminder(id, at: try when(form.value(0), state))
         case .setting(let row):
-            return try SettingsScreen.change(row, text: form.value(0), state)
+            return try SettingsScreen.change(row, text: form.value(0), second: form.value(1), state)
         }
     }
 }

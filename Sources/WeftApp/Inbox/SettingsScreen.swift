@@ -5,8 +5,8 @@ import WeftStore
 
 /// The Settings screen: cadence, time zone and working hours (public, in the
 /// profile), working days, "work can wait", snooze-all, then each board's
-/// level. Enter changes the selected row: a toggle or a level cycles, the rest
-/// opens a one-field form.
+/// level and cadence. Enter changes the selected row: "work can wait" toggles,
+/// the rest opens a small form.
 enum SettingsScreen {
     static func loaded(_ snapshot: SettingsSnapshot, _ state: inout State) -> [Effect] {
         state.settings.snapshot = snapshot
@@ -27,10 +27,13 @@ enum SettingsScreen {
             case .workCanWait:
                 return [.perform(.workCanWait(!s.prefs.holdOutsideHours))]
             case .board(let slug):
-                let levels: [BoardLevel] = [.normal, .tracking, .watching, .muted]
-                let current = s.prefs.boardLevels[slug] ?? .normal
-                let next = levels[((levels.firstIndex(of: current) ?? 0) + 1) % levels.count]
-                return [.perform(.boardLevel(slug, next))]
+                state.form = FormState(.setting(row), title: "#\(slug)", fields: [
+                    ("Level", .text, "watching, tracking, normal, muted"),
+                    ("Cadence", .text, "empty: yours; or instant, hourly, daily 09:00 …"),
+                ])
+                state.form?.fields[0].input.setText((s.prefs.boardLevels[slug] ?? .normal).rawValue)
+                state.form?.fields[1].input.setText(s.prefs.boardCadences[slug]?.description ?? "")
+                return []
             default:
                 let (label, placeholder) = prompt(row)
                 state.form = FormState(.setting(row), title: label, fields: [(label, row == .snooze ? .when : .text, placeholder)],
@@ -64,12 +67,13 @@ enum SettingsScreen {
         case .workdays: WorkSchedule.daysText(s.prefs.workdays)
         case .workCanWait: s.prefs.holdOutsideHours ? "on: held outside working hours" : "off: delivered any time"
         case .snooze: s.prefs.snooze.flatMap { $0.until > clock.now ? clock.full($0.until) : nil } ?? ""
-        case .board(let slug): (s.prefs.boardLevels[slug] ?? .normal).rawValue
+        case .board(let slug):
+            (s.prefs.boardLevels[slug] ?? .normal).rawValue + (s.prefs.boardCadences[slug].map { " · \($0)" } ?? "")
         }
     }
 
     /// The change a submitted settings form asks for.
-    static func change(_ row: SettingsRow, text: String, _ state: State) throws -> Change? {
+    static func change(_ row: SettingsRow, text: String, second: String = "", _ state: State) throws -> Change? {
         do {
             switch row {
             case .cadence: return .cadence(try Cadence(parsing: text))
@@ -79,7 +83,9 @@ enum SettingsScreen {
             case .snooze:
                 if text.isEmpty || text.lowercased() == "off" { return .snoozeAll(until: nil) }
                 return .snoozeAll(until: try DueParser(timeZone: state.clock.local.timeZone, now: state.clock.now).parse(text))
-            case .workCanWait, .board: return nil
+            case .board(let slug):
+                return .board(slug, try BoardLevel(parsing: text), cadence: second.isEmpty ? nil : try Cadence(parsing: second))
+            case .workCanWait: return nil
             }
         } catch {
             throw FormUpdate.FormError(error.description)

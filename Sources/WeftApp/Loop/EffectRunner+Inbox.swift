@@ -94,9 +94,11 @@ extension EffectRunner {
         case .snoozeAll(let until):
             try store.index.setSnooze(until.map { Snooze(from: store.now, until: $0) })
             return .changed(until.map { "Snoozed until \(local.format($0))" } ?? "Snooze off")
-        case .boardLevel(let slug, let level):
-            try store.index.setBoardLevel(slug, level, at: store.now)
-            return .changed("#\(slug): \(level.rawValue)")
+        case .board(let slug, let level, let cadence):
+            let prefs = try store.index.notificationPrefs()
+            if prefs.boardLevels[slug] ?? .normal != level { try store.index.setBoardLevel(slug, level, at: store.now) }
+            if prefs.boardCadences[slug] != cadence { try store.index.setBoardCadence(slug, cadence, at: store.now) }
+            return .changed("#\(slug): \(level.rawValue)" + (cadence.map { ", \($0)" } ?? ""))
         }
     }
 }

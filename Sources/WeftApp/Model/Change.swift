@@ -22,5 +22,6 @@ public enum Change: Hashable, Sendable {
     case workdays(Set<Int>)
     case workCanWait(Bool)
     case snoozeAll(until: Timestamp?)
-    case boardLevel(BoardSlug, BoardLevel)
+    /// A board's level and own cadence (nil: the person's).
+    case board(BoardSlug, BoardLevel, cadence: Cadence?)
 }
