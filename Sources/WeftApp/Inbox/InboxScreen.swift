@@ -64,7 +64,29 @@ enum InboxScreen {
         return effects
     }
 
+    /// At most this often the inbox is computed again while it is not on screen:
+    /// for a busy person in a large space it reads much of the index.
+    static let backgroundInterval: Int64 = 5
+
+    /// What a poll reloads: the inbox and follow-ups when someone wrote (at once on
+    /// the Inbox and Follow-ups screens, else at most every few seconds), and the
+    /// inbox when a held item's time has come even if nobody wrote.
+    static func pollEffects(now: Timestamp, changed: Bool, _ state: inout State) -> [Effect] {
+        if changed { state.inbox.isStale = true }
+        let onScreen = state.route == .inbox || state.route == .followUps
+        let last = state.inbox.inbox?.now
+        let due = last.map { now >= $0.adding(seconds: backgroundInterval) } ?? true
+        if state.inbox.isStale, onScreen || due {
+            return [.loadInbox, .loadFollowUps]
+        }
+        if let next = state.inbox.inbox?.nextChange, now >= next {
+            return [.loadInbox]
+        }
+        return []
+    }
+
     static func loaded(_ inbox: Inbox, _ state: inout State) -> [Effect] {
+        state.inbox.isStale = false
         state.inbox.set(inbox, height: height(state))
         guard state.route == .inbox else { return [] }
         let unseen = inbox.unseen.map(\.id)

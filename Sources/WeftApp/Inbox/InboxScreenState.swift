@@ -8,6 +8,8 @@ public struct InboxState: Equatable, Sendable {
     public internal(set) var inbox: Inbox?
     public internal(set) var rows: [InboxRow] = []
     public internal(set) var list = ListView()
+    /// Someone wrote since the inbox was computed; it is computed again soon.
+    var isStale = false
 
     /// Delivered items not done (shown in the title bar).
     public var count: Int? { inbox?.items.count }

@@ -64,18 +64,16 @@ enum Refresh {
         }
         let previous = state.indexVersion
         state.indexVersion = version
-        guard let previous, previous != version else {
-            // Nothing new was written, but time passing may deliver held items.
-            if let next = state.inbox.inbox?.nextChange, now >= next { return [.loadInbox] }
-            return []
-        }
-        return reloads(state)
+        let changed = previous != nil && previous != version
+        let inbox = InboxScreen.pollEffects(now: now, changed: changed, &state)
+        guard changed else { return inbox }
+        return reloads(state) + inbox
     }
 
     /// Everything the current screen shows, reloaded; selections stay on the
     /// same board, thread or member.
     static func reloads(_ state: State) -> [Effect] {
-        var effects: [Effect] = [.loadBoards, .countUnread, .loadInbox, .loadFollowUps]
+        var effects: [Effect] = [.loadBoards, .countUnread]
         switch state.route {
         case .boards:
             break
