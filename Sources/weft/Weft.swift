@@ -22,7 +22,8 @@ struct Weft: ParsableCommand {
             EditCommand.self, StatusCommand.self, MemberCommand.self, ProfileCommand.self, IndexCommand.self,
             DoctorCommand.self, ReadCommand.self, UnreadCommand.self, CatchupCommand.self, SyncCommand.self,
             AuditCommand.self, DecideCommand.self, ReopenCommand.self, DecisionCommand.self, DigestCommand.self,
-            CheckinCommand.self, SearchCommand.self, DevCommand.self,
+            CheckinCommand.self, SearchCommand.self, FollowupCommand.self, RemindCommand.self, FollowCommand.self,
+            InboxCommand.self, NotifyCommand.self, ConfigCommand.self, DevCommand.self,
         ]
     )
 

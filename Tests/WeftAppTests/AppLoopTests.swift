@@ -78,11 +78,14 @@ final class AppLoopTests: XCTestCase {
         XCTAssertEqual(reduce(&fresh, .polled(now: AppFixture.now, version: version)), [], "the first poll notes it")
         XCTAssertEqual(reduce(&fresh, .polled(now: AppFixture.now, version: version)), [])
         XCTAssertEqual(reduce(&fresh, .polled(now: AppFixture.now, version: IndexVersion(journals: 3, bytes: 180))),
-                       [.loadBoards, .countUnread])
+                       [.loadBoards, .countUnread, .loadInbox, .loadFollowUps])
         _ = reduce(&state, .input(.key(.enter)))
         let slug = state.board?.slug
         XCTAssertEqual(reduce(&state, .polled(now: AppFixture.now, version: version)),
-                       [.loadBoards, .countUnread, .refreshBoard(slug!, keeping: state.board?.selected?.id)])
+                       [.loadBoards, .countUnread, .refreshBoard(slug!, keeping: state.board?.selected?.id)],
+                       "the inbox, computed a moment ago, waits a few seconds off its screen")
+        XCTAssertEqual(reduce(&state, .polled(now: AppFixture.now.adding(seconds: 5), version: version)),
+                       [.loadInbox, .loadFollowUps])
     }
 
     func testIdleTicksDoNotRedraw() {

@@ -18,17 +18,17 @@ final class DigestScreenTests: XCTestCase {
         fixture = nil
     }
 
-    /// Opens the sidebar item `rows` below Boards.
-    private func openSidebarItem(_ rows: Int, on loop: AppLoop) {
+    /// Opens `item` from the sidebar, moving down to it from Boards.
+    private func openSidebarItem(_ item: SidebarItem, on loop: AppLoop) {
         loop.handle(.key(.tab))
-        for _ in 0..<rows { loop.handle(.key(.char("j"))) }
+        for _ in 0..<(State.screenItems.firstIndex(of: item) ?? 0) { loop.handle(.key(.char("j"))) }
         loop.handle(.key(.enter))
     }
 
     func testDigestScreenSnapshots() throws {
         for (width, height) in ScreenSnapshotTests.sizes {
             let (loop, terminal) = fixture.startedLoop(width: width, height: height)
-            openSidebarItem(3, on: loop)
+            openSidebarItem(.digest, on: loop)
             XCTAssertEqual(loop.state.route, .digest)
             XCTAssertTrue(terminal.text.contains("Weekly digest · 2026-W02"), terminal.text)
             Snapshot.assert(terminal.screen, named: "digest-\(width)x\(height)")
@@ -37,7 +37,7 @@ final class DigestScreenTests: XCTestCase {
 
     func testWeeksMoveAndComeBack() throws {
         let (loop, terminal) = fixture.startedLoop(width: 100, height: 30)
-        openSidebarItem(3, on: loop)
+        openSidebarItem(.digest, on: loop)
         XCTAssertTrue(terminal.text.contains("this week"))
         loop.handle(.key(.char("[")))
         XCTAssertEqual(loop.state.digest.week?.description, "2026-W01")
@@ -54,7 +54,7 @@ final class DigestScreenTests: XCTestCase {
 
     func testSectionsFoldAndUnfold() throws {
         let (loop, terminal) = fixture.startedLoop(width: 120, height: 40)
-        openSidebarItem(3, on: loop)
+        openSidebarItem(.digest, on: loop)
         let rows = loop.state.digest.rows.count
         XCTAssertTrue(terminal.text.contains("▾ Decisions made"))
         loop.handle(.key(.enter))  // on the first section title
@@ -73,7 +73,7 @@ final class DigestScreenTests: XCTestCase {
 
     func testEnterOpensTheItemAndQReturnsToTheDigest() throws {
         let (loop, terminal) = fixture.startedLoop(width: 120, height: 40)
-        openSidebarItem(3, on: loop)
+        openSidebarItem(.digest, on: loop)
         let row = try XCTUnwrap(loop.state.digest.rows.firstIndex {
             if case .item(let item) = $0 { return item.thread != nil } else { return false }
         })
@@ -90,12 +90,12 @@ final class DigestScreenTests: XCTestCase {
     func testDecisionsScreenFiltersAndOpens() throws {
         for (width, height) in ScreenSnapshotTests.sizes {
             let (loop, terminal) = fixture.startedLoop(width: width, height: height)
-            openSidebarItem(4, on: loop)
+            openSidebarItem(.decisions, on: loop)
             XCTAssertEqual(loop.state.route, .decisions)
             Snapshot.assert(terminal.screen, named: "decisions-\(width)x\(height)")
         }
         let (loop, terminal) = fixture.startedLoop(width: 120, height: 40)
-        openSidebarItem(4, on: loop)
+        openSidebarItem(.decisions, on: loop)
         let all = loop.state.decisions.entries
         XCTAssertFalse(all.isEmpty)
         XCTAssertEqual(all.map(\.decision.at), all.map(\.decision.at).sorted(by: >), "newest first")

@@ -141,15 +141,18 @@ final class NavigationTests: XCTestCase {
         XCTAssertEqual(sidebar.pressing(.escape).state.focus, .main)
         XCTAssertEqual(sidebar.pressing(.char("q")).state.focus, .main, "q leaves the sidebar, it does not quit")
 
-        let (members, effects) = sidebar.pressing(.char("j")).state.pressing(.enter)
+        var toMembers = sidebar
+        for _ in 0..<(State.screenItems.firstIndex(of: .members) ?? 0) { toMembers = toMembers.pressing(.char("j")).state }
+        let (members, effects) = toMembers.pressing(.enter)
         XCTAssertEqual(members.route, .members)
         XCTAssertEqual(members.focus, .main)
         XCTAssertEqual(effects, [.loadMembers, .loadLatestStatuses])
 
-        // Boards, Members, Status, Digest, Decisions, then the boards: six rows down is the second board.
+        // The screens (State.screenItems), then the boards: one row further is the second board.
         let third = state.boards.rows[2].board.slug
-        let (board, _) = sidebar.pressing(.char("j")).state.pressing(.char("j")).state.pressing(.char("j")).state
-            .pressing(.char("j")).state.pressing(.char("j")).state.pressing(.char("j")).state.pressing(.enter)
+        var down = sidebar
+        for _ in 0..<State.screenItems.count { down = down.pressing(.char("j")).state }
+        let (board, _) = down.pressing(.enter)
         XCTAssertEqual(board.route, .board(state.boards.rows[1].board.slug))
         let (boardThree, _) = sidebar.pressing(.char("G")).state.pressing(.char("k")).state.pressing(.char("k"))
             .state.pressing(.enter)
@@ -157,8 +160,8 @@ final class NavigationTests: XCTestCase {
     }
 
     func testSidebarListsOnlyScreensThatWork() {
-        XCTAssertEqual(state.sidebarItems.prefix(5), [.boards, .members, .status, .digest, .decisions])
-        XCTAssertEqual(Array(state.sidebarItems.dropFirst(5)), state.boards.rows.map { .board($0.board.slug) })
+        XCTAssertEqual(state.sidebarItems.prefix(8), [.boards, .inbox, .followUps, .status, .digest, .decisions, .members, .settings])
+        XCTAssertEqual(Array(state.sidebarItems.dropFirst(8)), state.boards.rows.map { .board($0.board.slug) })
     }
 
     func testHelpOpensForTheCurrentScreenAndCloses() {
@@ -193,7 +196,8 @@ final class NavigationTests: XCTestCase {
 
         // A click in the docked sidebar opens what it hits.
         let sidebar = try XCTUnwrap(loop.state.layout.sidebar)
-        let members = loop.state.after(.input(.mouse(.click(x: 3, y: sidebar.y + 1))))
+        let row = try XCTUnwrap(State.screenItems.firstIndex(of: .members))
+        let members = loop.state.after(.input(.mouse(.click(x: 3, y: sidebar.y + row))))
         XCTAssertEqual(members.route, .members)
     }
 

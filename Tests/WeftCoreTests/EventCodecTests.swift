@@ -20,6 +20,7 @@ final class EventCodecTests: XCTestCase {
             .threadDecided(ThreadDecided(thread: target, comment: target, summary: "yes")),
             .threadReopened(ThreadReopened(thread: target)),
             .memberProfile(MemberProfile(name: "Ann", tz: "Europe/Berlin", hours: "09:00-17:00")),
+            .followupRescheduled(FollowupRescheduled(followup: target, due: at)),
         ]
         for p in payloads {
             let e = Event(id: F.id(at), at: at, author: F.h("ann"), payload: p)

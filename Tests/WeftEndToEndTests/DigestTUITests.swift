@@ -30,9 +30,9 @@ final class DigestTUITests: XCTestCase {
         env["TERM"] = "screen"
         let t = try TmuxSession(command: [WeftProcess.executable, "--space", box.space], env: env, width: 100, height: 30)
         XCTAssertTrue(t.wait(for: "general").ok, t.screen())
-        // Tab to the sidebar: Boards, Members, Status, Digest.
+        // Tab to the sidebar: Boards, Inbox, Follow-ups, Status, Digest.
         t.send("Tab")
-        t.type("jjj")
+        t.type("jjjj")
         t.send("Enter")
         let digest = t.wait { $0.contains("Weekly digest") && $0.contains("this week") && $0.contains("Pick a database") }
         XCTAssertTrue(digest.ok, digest.screen)

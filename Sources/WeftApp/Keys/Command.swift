@@ -30,6 +30,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case filterBoard, filterTime
     case newCheckin
     case search, nextResult, previousResult, closeSearch, editQuery, moveInQuery, cutInQuery, previousMatch
+    case openInbox, followUp, remindMe, toggleFollow, markDone, markAllDone, snooze, decline, cancelFollowUp, changeDue
+    case nextTab, previousTab
 
     /// The keys (or mouse actions) that run the command.
     public var bindings: [KeyBinding] {
@@ -109,6 +111,18 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .moveInQuery: [.key(.left, "←"), .key(.right, "→"), .key(.home, "Home"), .key(.end, "End")]
         case .cutInQuery: [.key(.ctrl("u"), "Ctrl-U"), .key(.ctrl("w"), "Ctrl-W")]
         case .previousMatch: [.key(.char("N"), "N")]
+        case .openInbox: [.key(.char("i"), "i")]
+        case .followUp: [.key(.char("f"), "f")]
+        case .remindMe: [.key(.char("b"), "b")]
+        case .toggleFollow: [.key(.char("w"), "w")]
+        case .markDone: [.key(.char("d"), "d")]
+        case .markAllDone: [.key(.char("D"), "D")]
+        case .snooze: [.key(.char("z"), "z")]
+        case .decline: [.key(.char("x"), "x")]
+        case .cancelFollowUp: [.key(.char("X"), "X")]
+        case .changeDue: [.key(.char("c"), "c")]
+        case .nextTab: [.key(.char("]"), "]"), .key(.right, "→")]
+        case .previousTab: [.key(.char("["), "["), .key(.left, "←")]
         }
     }
 
@@ -122,7 +136,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .pageUp: "Page up"
         case .top: "Go to the top"
         case .bottom: "Go to the bottom"
-        case .open: "Open the selected board, thread, sidebar item or search result"
+        case .open: "Open the selected board, thread, sidebar item or search result; in Settings, change the setting"
         case .back: "Go back (close help, leave the sidebar); q on Boards quits"
         case .nextUnread: "Open the next thread below with unread posts; in a thread opened from search, go to the next match"
         case .previousUnread: "Open the previous thread above with unread posts"
@@ -192,6 +206,18 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .moveInQuery: "Move the cursor in the query"
         case .cutInQuery: "Delete to the start of the query / the word before the cursor"
         case .previousMatch: "In a thread opened from search, go to the previous match (n: next)"
+        case .openInbox: "Open the inbox: mentions, replies, follow-ups and reminders delivered on your cadence"
+        case .followUp: "Ask someone to follow up by a date (on the comment at the top of the view, else the thread)"
+        case .remindMe: "Remind me of this thread or comment at a time (private)"
+        case .toggleFollow: "Follow or unfollow the thread (its comments and decisions come to your inbox)"
+        case .markDone: "Mark the selected item (or thread group) done; on Follow-ups, mark it done"
+        case .markAllDone: "Mark every inbox item done"
+        case .snooze: "Snooze the selected item: 1 later today, 2 tomorrow, 3 next week, or type a time"
+        case .decline: "Decline the selected follow-up asked of you, with a reason (posted as a comment)"
+        case .cancelFollowUp: "Cancel the selected follow-up you asked for"
+        case .changeDue: "Change the due date of the selected follow-up or reminder"
+        case .nextTab: "Next tab (for me, I asked, all open, reminders)"
+        case .previousTab: "Previous tab"
         }
     }
 
@@ -218,7 +244,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .pageUp: "page up"
         case .top: "top"
         case .bottom: "bottom"
-        case .open: context == .board ? "read" : "open"
+        case .open: context == .board ? "read" : context == .settings ? "change" : "open"
         case .back:
             switch context {
             case .boards: "quit"
@@ -287,6 +313,18 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .moveInQuery: "cursor"
         case .cutInQuery: "cut"
         case .previousMatch: "previous match"
+        case .openInbox: "inbox"
+        case .followUp: "follow-up"
+        case .remindMe: "remind"
+        case .toggleFollow: "follow"
+        case .markDone: "done"
+        case .markAllDone: "all done"
+        case .snooze: "snooze"
+        case .decline: "decline"
+        case .cancelFollowUp: "cancel"
+        case .changeDue: "due"
+        case .nextTab: "tab"
+        case .previousTab: "tab"
         }
     }
 
@@ -312,6 +350,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .newCheckin: .screens
         case .search, .nextResult, .previousResult, .closeSearch, .editQuery, .moveInQuery, .cutInQuery, .previousMatch:
             .search
+        case .openInbox, .followUp, .remindMe, .toggleFollow, .markDone, .markAllDone, .snooze, .decline, .cancelFollowUp,
+             .changeDue, .nextTab, .previousTab: .inbox
         }
     }
 
@@ -322,13 +362,13 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
             KeyContext.browsing.union([.confirm])
         case .pageDown, .pageUp, .top, .bottom:
             KeyContext.browsing
-        case .open: [.boards, .board, .sidebar, .digest, .decisions, .search]
+        case .open: [.boards, .board, .sidebar, .digest, .decisions, .search, .inbox, .followUps, .settings]
         case .back, .help: KeyContext.browsing
         case .quit: Set(KeyContext.allCases)
         case .nextUnread, .previousUnread: [.board, .thread]
-        case .switchFocus: [.boards, .board, .thread, .members, .sidebar, .status, .digest, .decisions]
-        case .sync: [.boards, .board, .thread, .members, .sidebar, .status, .digest, .decisions]
-        case .click: [.boards, .board, .members, .sidebar, .help, .digest, .decisions]
+        case .switchFocus, .sync:
+            [.boards, .board, .thread, .members, .sidebar, .status, .digest, .decisions, .inbox, .followUps, .settings]
+        case .click: [.boards, .board, .members, .sidebar, .help, .digest, .decisions, .inbox, .followUps, .settings]
         case .wheel: KeyContext.browsing
         case .newThread: [.boards, .board]
         case .reply, .commentOnBlock, .react, .editPost, .deletePost, .postHistory, .nextPost, .previousPost:
@@ -349,9 +389,14 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .previousWeek, .nextWeek, .thisWeek, .fold: [.digest]
         case .filterBoard, .filterTime: [.decisions]
         case .newCheckin: [.board]
-        case .search: [.boards, .board, .thread, .members, .sidebar, .status, .digest, .decisions]
+        case .search: [.boards, .board, .thread, .members, .sidebar, .status, .digest, .decisions, .inbox, .followUps]
         case .nextResult, .previousResult, .closeSearch, .editQuery, .moveInQuery, .cutInQuery: [.search]
         case .previousMatch: [.thread]
+        case .openInbox: [.boards, .board, .thread, .members, .followUps, .settings, .status, .digest, .decisions]
+        case .followUp, .remindMe, .toggleFollow: [.board, .thread]
+        case .markDone: [.inbox, .followUps]
+        case .markAllDone, .snooze: [.inbox]
+        case .decline, .cancelFollowUp, .changeDue, .nextTab, .previousTab: [.followUps]
         }
     }
 
@@ -376,7 +421,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
 
 /// The groups of the key table, in the order the help shows them.
 public enum KeyCategory: String, CaseIterable, Hashable, Sendable {
-    case moving, screens, unread, filtering, search, writing, composing, dialogs, decisions, digest, general, mouse
+    case moving, screens, unread, filtering, search, writing, composing, dialogs, inbox, decisions, digest, general, mouse
 
     public var title: String {
         switch self {
@@ -390,6 +435,7 @@ public enum KeyCategory: String, CaseIterable, Hashable, Sendable {
         case .decisions: "Decisions"
         case .digest: "Weekly digest"
         case .search: "Search"
+        case .inbox: "Inbox, follow-ups and reminders"
         case .general: "General"
         case .mouse: "Mouse"
         }

@@ -7,6 +7,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case status, compose, confirm, picker
     case digest, decisions
     case search
+    case inbox, followUps, settings
 
     /// The name shown in the help overlay and in `Docs/keys.md`.
     public var title: String {
@@ -24,6 +25,9 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .digest: "Digest"
         case .decisions: "Decisions"
         case .search: "Search"
+        case .inbox: "Inbox"
+        case .followUps: "Follow-ups"
+        case .settings: "Settings"
         }
     }
 
@@ -44,6 +48,9 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .digest: [.open, .previousWeek, .nextWeek, .thisWeek, .fold, .back, .help]
         case .decisions: [.open, .filterBoard, .filterTime, .back, .help]
         case .search: [.open, .nextResult, .closeSearch, .editQuery]
+        case .inbox: [.open, .markDone, .snooze, .markAllDone, .back, .help]
+        case .followUps: [.open, .nextTab, .markDone, .changeDue, .decline, .back, .help]
+        case .settings: [.open, .moveDown, .back, .help]
         }
     }
 }

@@ -104,7 +104,7 @@ public final class AppLoop {
     /// (one pass over every post) follow in a second frame. The poll first
     /// notes the index version that later polls compare with.
     public func start() {
-        perform([.poll, .loadBoards, .countUnread, .loadSyncStatus, .loadPreferences])
+        perform([.poll, .loadBoards, .countUnread, .loadSyncStatus, .loadPreferences, .loadInbox, .loadFollowUps])
         if let problem = syncWorker.problem { dispatch(.failed(problem)) }
         if let warning = JournalWarning.text(store) { dispatch(.failed(warning)) }
         finishFrame()

@@ -67,6 +67,13 @@ public enum Action: Equatable, Sendable {
     case searchFinished(generation: Int, [SearchResult])
     /// The recent searches, newest first (`Effect.loadRecentSearches`).
     case recentSearchesLoaded([String])
+    /// The inbox as the notification policy delivers it now (`Effect.loadInbox`).
+    case inboxLoaded(Inbox)
+    /// Open follow-ups with their thread titles, and the viewer's reminders.
+    case followUpsLoaded([FollowUpEntry], [Reminder], titles: [EventID: String])
+    case settingsLoaded(SettingsSnapshot)
+    /// A `Change` was written: the message for the status line.
+    case changed(String)
     /// An effect failed; the message is shown on the status line.
     case failed(String)
 }

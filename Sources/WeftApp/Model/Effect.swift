@@ -66,11 +66,19 @@ public enum Effect: Hashable, Sendable {
     case loadStatuses(StatusFilter)
     case loadLatestStatuses
     case loadHistory(EventID)
+    /// The inbox through the notification policy, at the store's now.
+    case loadInbox
+    case loadFollowUps
+    case loadSettings
+    /// Writes a change (follow-ups, reminders, inbox marks, settings).
+    case perform(Change)
     /// Stops the loop.
     case quit
 
     /// Whether the loop may draw the current frame before running it.
     public var isDeferred: Bool {
-        self == .countUnread || self == .loadSyncStatus
+        // The inbox and follow-ups read much of the index for a busy person: the
+        // frame that asked for them is drawn first.
+        self == .countUnread || self == .loadSyncStatus || self == .loadInbox || self == .loadFollowUps
     }
 }

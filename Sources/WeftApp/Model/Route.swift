@@ -13,6 +13,7 @@ public enum Route: Hashable, Sendable {
     case decisions
     /// The search screen (issue 7): query field and results.
     case search
+    case inbox, followUps, settings
 
     /// The key context of the screen.
     var context: KeyContext {
@@ -25,6 +26,9 @@ public enum Route: Hashable, Sendable {
         case .digest: .digest
         case .decisions: .decisions
         case .search: .search
+        case .inbox: .inbox
+        case .followUps: .followUps
+        case .settings: .settings
         }
     }
 }

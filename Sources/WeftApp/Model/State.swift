@@ -38,6 +38,11 @@ public struct State: Equatable, Sendable {
     public internal(set) var checkinForm: CheckinForm?
     /// The search screen's query and results, kept while a result is open.
     public internal(set) var search: SearchState?
+    public internal(set) var inbox = InboxState()
+    public internal(set) var followUps = FollowUpsState()
+    public internal(set) var settings = SettingsState()
+    /// The open dialog (follow-up, remind me, snooze, a setting), which reads every key.
+    public internal(set) var form: FormState?
     /// The help overlay, when open.
     public internal(set) var help: HelpState?
     public internal(set) var notice: Notice?
@@ -80,6 +85,9 @@ public struct State: Equatable, Sendable {
 
     /// The items of the sidebar: the screens that work, then the boards.
     var sidebarItems: [SidebarItem] {
-        [.boards, .members, .status, .digest, .decisions] + boards.rows.map { .board($0.board.slug) }
+        Self.screenItems + boards.rows.map { .board($0.board.slug) }
     }
+
+    /// The screens the sidebar lists before the boards, most used first.
+    static let screenItems: [SidebarItem] = [.boards, .inbox, .followUps, .status, .digest, .decisions, .members, .settings]
 }

@@ -50,16 +50,14 @@ enum MembersScreen {
     /// Whether `member` is inside their working hours at `now`, in their own
     /// time zone; nil when their profile has no hours or no known zone.
     ///
-    /// Profiles do not say which days a person works yet, so this assumes
-    /// Monday to Friday: on a weekend everyone is outside their hours.
+    /// Profiles do not say which days a person works, so this assumes Monday
+    /// to Friday (hours crossing midnight belong to the day they start on), as
+    /// WeftCore's `WorkSchedule` does for the notification policy.
     static func isWorking(_ member: Member, at now: Timestamp) -> Bool? {
         guard let hours = member.hours, let zone = member.timeZone.flatMap(TimeZone.init(identifier:)) else {
             return nil
         }
-        let parts = LocalTime(zone).parts(now)
-        // `weekday` counts from Sunday = 1, so Monday to Friday are 2...6.
-        guard (2...6).contains(parts.weekday) else { return false }
-        return hours.contains(minuteOfDay: parts.hour * 60 + parts.minute)
+        return WorkSchedule(hours: hours).contains(now, in: LocalTime(zone))
     }
 
     // MARK: - Rendering

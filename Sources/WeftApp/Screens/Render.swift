@@ -28,6 +28,9 @@ public func renderFrame(_ state: State, size: Size) -> (grid: CellGrid, cursor: 
     case .digest: DigestScreen.render(state, in: layout.main, into: &grid)
     case .decisions: DecisionsScreen.render(state, in: layout.main, into: &grid)
     case .search: SearchScreen.render(state, in: layout.main, into: &grid)
+    case .inbox: InboxScreen.render(state, in: layout.main, into: &grid)
+    case .followUps: FollowUpsScreen.render(state, in: layout.main, into: &grid)
+    case .settings: SettingsScreen.render(state, in: layout.main, into: &grid)
     }
     Sidebar.render(state, layout: layout, into: &grid)
     if let form = state.decisionForm {
@@ -39,6 +42,9 @@ public func renderFrame(_ state: State, size: Size) -> (grid: CellGrid, cursor: 
     Chrome.statusBar(state).render(into: &grid, in: layout.status)
     if let help = state.help {
         HelpOverlay.render(help, in: layout.body, into: &grid)
+    }
+    if let form = state.form {
+        FormView.render(form, members: state.members.members.filter { $0.handle != state.viewer }, in: layout.body, into: &grid)
     }
     var cursor: Point?
     if let compose = state.compose {
@@ -69,6 +75,12 @@ enum Chrome {
             parts.append("Decisions")
         case .search:
             parts.append("Search")
+        case .inbox:
+            parts.append("Inbox")
+        case .followUps:
+            parts.append("Follow-ups")
+        case .settings:
+            parts.append("Settings")
         case .board(let slug):
             let title = state.boards.row(slug)?.board.title
             parts.append("#" + slug.rawValue + (title.map { " · " + $0 } ?? ""))
@@ -88,8 +100,9 @@ enum Chrome {
 
     /// "42 unread", "all read", or nothing before the first count.
     static func unreadSummary(_ state: State) -> String {
-        guard let total = state.totalUnread else { return "" }
-        return total == 0 ? "all read" : "\(total) unread"
+        let inbox = state.inbox.count.map { $0 > 0 ? "inbox \($0) · " : "" } ?? ""
+        guard let total = state.totalUnread else { return inbox }
+        return inbox + (total == 0 ? "all read" : "\(total) unread")
     }
 
     /// The keys that work here (or the current notice) and the position.
@@ -111,6 +124,7 @@ enum Chrome {
             case .digest: right = DigestScreen.position(state)
             case .decisions: right = DecisionsScreen.position(state)
             case .search: right = SearchScreen.position(state)
+            case .inbox, .followUps, .settings: right = InboxScreen.position(state)
             }
         }
         let sync = SyncUpdate.statusText(state)

@@ -5,6 +5,7 @@ import WeftCore
 enum SidebarItem: Hashable, Sendable {
     case boards, members
     case status
+    case inbox, followUps, settings
     case board(BoardSlug)
     case digest, decisions
 }
@@ -26,6 +27,9 @@ enum Sidebar {
             state.stack.contains(.digest) ? .digest : state.stack.contains(.decisions) ? .decisions
                 : state.board.map { .board($0.slug) } ?? .boards
         case .search: .boards
+        case .inbox: .inbox
+        case .followUps: .followUps
+        case .settings: .settings
         }
     }
 
@@ -125,6 +129,14 @@ enum Sidebar {
             label = "Digest"
         case .decisions:
             label = "Decisions"
+        case .inbox:
+            label = "Inbox"
+            count = state.inbox.count
+        case .followUps:
+            label = "Follow-ups"
+            count = state.followUps.openForViewer(state.viewer)
+        case .settings:
+            label = "Settings"
         case .board(let slug):
             label = (state.boards.starred.contains(slug) ? "  ★ " : "  # ") + slug.rawValue
             count = state.boards.unread?[slug]

@@ -19,6 +19,9 @@ enum Input {
             if state.checkinForm != nil, key != .ctrl("c") {
                 return CheckinFormScreen.handle(key, &state)
             }
+            if state.form != nil, key != .ctrl("c") {
+                return FormUpdate.handle(key, &state)
+            }
             if let effects = SearchScreen.key(key, &state) { return effects }
             guard let command = Command.matching(key, in: state.context) else { return [] }
             return run(command, key: key, &state)
@@ -53,6 +56,11 @@ enum Input {
         case .help where state.help == nil:
             state.help = HelpState(context: state.screenContext)
             return []
+        case .openInbox where state.help == nil && state.focus == .main:
+            return Navigation.open(.inbox, &state)
+        case .followUp, .remindMe, .toggleFollow:
+            guard state.help == nil, state.focus == .main else { break }
+            return InboxScreen.postCommand(command, &state)
         case .switchFocus:
             state.focus = state.focus == .main ? .sidebar : .main
             Sidebar.sync(&state, selectCurrent: state.focus == .sidebar)
@@ -80,6 +88,9 @@ enum Input {
         case .digest: return DigestScreen.handle(command, key: key, &state)
         case .decisions: return DecisionsScreen.handle(command, key: key, &state)
         case .search: return []
+        case .inbox: return InboxScreen.handle(command, key: key, &state)
+        case .followUps: return FollowUpsScreen.handle(command, key: key, &state)
+        case .settings: return SettingsScreen.handle(command, key: key, &state)
         }
     }
 
@@ -91,6 +102,7 @@ enum Input {
         state.members.list.setRowCount(state.members.members.count, height: MembersScreen.height(state))
         state.digest.list.setRowCount(state.digest.rows.count, height: DigestScreen.height(state))
         state.decisions.list.setRowCount(state.decisions.entries.count, height: DecisionsScreen.height(state))
+        InboxScreen.resize(&state)
         if var board = state.board {
             board.list.setRowCount(board.list.rowCount, height: BoardScreen.height(state))
             state.board = board
@@ -146,6 +158,7 @@ enum Mouse {
         case .digest: DigestScreen.click(y: y, &state)
         case .decisions: DecisionsScreen.click(y: y, &state)
         case .thread, .status, .search: []
+        case .inbox, .followUps, .settings: InboxScreen.click(y: y, &state)
         }
     }
 
@@ -164,6 +177,7 @@ enum Mouse {
         case .digest: DigestScreen.scroll(by: delta, &state)
         case .decisions: DecisionsScreen.scroll(by: delta, &state)
         case .search: SearchScreen.scroll(by: delta, &state)
+        case .inbox, .followUps, .settings: InboxScreen.scroll(by: delta, &state)
         }
         return []
     }

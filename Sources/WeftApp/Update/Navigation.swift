@@ -30,6 +30,11 @@ enum Navigation {
             let effects = leaveThread(&state)
             state.stack = [.boards, .decisions]
             return effects + [DecisionsScreen.load(state)]
+        case .inbox, .followUps, .settings:
+            let effects = leaveThread(&state)
+            let route: Route = item == .inbox ? .inbox : item == .followUps ? .followUps : .settings
+            state.stack = [.boards, route]
+            return effects + InboxScreen.loads(route)
         }
     }
 

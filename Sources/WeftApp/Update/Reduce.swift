@@ -75,6 +75,15 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
         return SearchScreen.finished(generation, results, &state)
     case .recentSearchesLoaded(let recent):
         return SearchScreen.recentLoaded(recent, &state)
+    case .inboxLoaded(let inbox):
+        return InboxScreen.loaded(inbox, &state)
+    case .followUpsLoaded(let entries, let reminders, let titles):
+        return FollowUpsScreen.loaded(entries, reminders, titles: titles, &state)
+    case .settingsLoaded(let snapshot):
+        return SettingsScreen.loaded(snapshot, &state)
+    case .changed(let message):
+        state.notice = Notice(message)
+        return InboxScreen.reloadsAfterChange(state)
     case .failed(let message):
         state.notice = Notice(message, isWarning: true)
         return []
@@ -93,10 +102,12 @@ enum Refresh {
         }
         let previous = state.indexVersion
         state.indexVersion = version
+        let changed = previous != nil && previous != version
         let syncing = SyncUpdate.due(now: now, &state)
-        guard let previous, previous != version else { return syncing }
+        let inbox = InboxScreen.pollEffects(now: now, changed: changed, &state)
+        guard changed else { return syncing + inbox }
         // New lines may be this person's: the count of unpushed lines changes.
-        return reloads(state) + (state.sync == nil ? [] : [.loadSyncStatus]) + syncing
+        return reloads(state) + (state.sync == nil ? [] : [.loadSyncStatus]) + syncing + inbox
     }
 
     /// Everything the current screen shows, reloaded; selections stay on the
@@ -123,6 +134,12 @@ enum Refresh {
             }
         case .search:
             break
+        case .inbox:
+            break
+        case .followUps:
+            break
+        case .settings:
+            effects.append(.loadSettings)
         }
         return effects
     }

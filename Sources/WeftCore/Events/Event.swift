@@ -41,6 +41,7 @@ public enum Payload: Hashable, Sendable {
     case checkinPaused(CheckinChange)
     case checkinResumed(CheckinChange)
     case checkinDeleted(CheckinChange)
+    case followupRescheduled(FollowupRescheduled)
 
     /// The `type` string written in the envelope.
     public var type: String {
@@ -66,6 +67,7 @@ public enum Payload: Hashable, Sendable {
         case .checkinPaused: "checkin.paused"
         case .checkinResumed: "checkin.resumed"
         case .checkinDeleted: "checkin.deleted"
+        case .followupRescheduled: "followup.rescheduled"
         }
     }
 

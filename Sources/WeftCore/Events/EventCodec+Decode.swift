@@ -85,6 +85,8 @@ extension EventCodec {
             return .checkinResumed(CheckinChange(checkin: try f.id("checkin")))
         case "checkin.deleted":
             return .checkinDeleted(CheckinChange(checkin: try f.id("checkin")))
+        case "followup.rescheduled":
+            return .followupRescheduled(FollowupRescheduled(followup: try f.id("followup"), due: try f.timestamp("due")))
         default:
             throw .unknownType(type)
         }

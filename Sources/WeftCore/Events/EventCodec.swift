@@ -62,6 +62,7 @@ public enum EventCodec {
         case .threadPinned(let v), .threadUnpinned(let v): return enc(v)
         case .checkinScheduled(let v): return enc(v)
         case .checkinPaused(let v), .checkinResumed(let v), .checkinDeleted(let v): return enc(v)
+        case .followupRescheduled(let v): return enc(v)
         }
     }
 

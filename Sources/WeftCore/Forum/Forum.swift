@@ -99,6 +99,10 @@ public struct Forum: Sendable {
             f.state = p.state
             f.reason = p.reason
             followUps[p.followup] = f
+        case .followupRescheduled(let p):
+            guard var f = followUps[p.followup], f.state == .open, FollowUpRules.mayReschedule(who, f) else { return }
+            f.due = p.due
+            followUps[p.followup] = f
         case .threadDecided(let p):
             let d = Decision(id: e.id, thread: p.thread, comment: p.comment, summary: p.summary, author: who, at: e.at, isReopening: false)
             decisionHistory[p.thread, default: []].append(d)
@@ -165,5 +169,10 @@ public enum FollowUpRules {
         case .cancelled: who == f.requester
         case .open: who == f.requester || who == f.assignee
         }
+    }
+
+    /// The requester or the assignee may move the due date of an open follow-up.
+    public static func mayReschedule(_ who: Handle, _ f: FollowUp) -> Bool {
+        who == f.requester || who == f.assignee
     }
 }

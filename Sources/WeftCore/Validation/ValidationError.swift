@@ -17,6 +17,9 @@ public enum ValidationError: Error, Equatable, Sendable, CustomStringConvertible
     case badStatusKind(String)
     case badName(String)
     case badBlock(Int, count: Int)
+    case badCadence(String)
+    case badWorkdays(String)
+    case badBoardLevel(String)
 
     public var description: String {
         switch self {
@@ -52,6 +55,12 @@ public enum ValidationError: Error, Equatable, Sendable, CustomStringConvertible
             return "invalid display name '\(Inert.line(s))': use 1-80 characters on one line"
         case .badBlock(let n, let count):
             return "there is no block \(n) in this thread: it has \(count) block\(count == 1 ? "" : "s") (numbered from 1)"
+        case .badCadence(let s):
+            return "invalid cadence '\(Inert.line(s))': use instant, hourly, 'daily 09:00' or 'weekly mon 09:00'"
+        case .badWorkdays(let s):
+            return "invalid working days '\(Inert.line(s))': use a range or list of weekdays such as mon-fri, sun-thu or mon,wed,fri"
+        case .badBoardLevel(let s):
+            return "unknown board level '\(Inert.line(s))': use watching, tracking, normal or muted"
         }
     }
 }

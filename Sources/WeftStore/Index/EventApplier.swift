@@ -97,6 +97,7 @@ struct EventApplier {
         case .statusPosted: "status:\(e.event.id)"
         case .followupRequested: "fu:\(e.event.id)"
         case .followupResolved(let p): "fu:\(p.followup)"
+        case .followupRescheduled(let p): "fu:\(p.followup)"
         case .threadDecided(let p): "decision:\(p.thread)"
         case .threadReopened(let p): "decision:\(p.thread)"
         case .memberProfile: "member:\(e.author)"
@@ -210,6 +211,8 @@ struct EventApplier {
         case .followupRequested:
             try refoldFollowUp(e.id.rawValue, with: stored)
         case .followupResolved(let p):
+            try refoldFollowUp(p.followup.rawValue, with: stored)
+        case .followupRescheduled(let p):
             try refoldFollowUp(p.followup.rawValue, with: stored)
         case .threadDecided(let p):
             try logDecision(stored, thread: p.thread, comment: p.comment, summary: p.summary, reopening: false)

@@ -60,6 +60,7 @@ public final class Index: Sendable {
                 try db.execute(sql: "PRAGMA st.journal_mode = WAL")
                 try PrivateTables.create(db)
                 try RecentSearches.prepare(db)
+                try PrivateSchema.create(db)
                 try db.inTransaction(.immediate) {
                     try Self.prepareSchema(db, space: space)
                     return .commit
@@ -95,6 +96,7 @@ public final class Index: Sendable {
             let queue = try DatabaseQueue(path: tmp, configuration: config)
             try queue.writeWithoutTransaction { db in
                 try PrivateTables.create(db)
+                try PrivateSchema.create(db)
                 try Self.prepareSchema(db, space: space)
             }
             try Index(space: space, path: tmp, writer: queue, viewer: viewer).catchUp()

@@ -48,7 +48,7 @@ struct CommentCommand: ParsableCommand {
                     guard block >= 1, block <= blocks.count else { throw WeftCore.ValidationError.badBlock(block, count: blocks.count) }
                     anchor = blocks[block - 1].id
                 }
-                let event = try store.append(.commentCreated(CommentCreated(thread: threadID, parent: parent, anchor: anchor, body: text)),
+                let event = try store.append(.commentCreated(CommentCreated(thread: threadID, parent: parent, anchor: anchor, body: text, mentions: MentionScanner.mentions(in: text))),
                                              board: detail.board.slug)
                 try store.index.markRead([event.id])
                 try printCreated(store, event, json: output.json)

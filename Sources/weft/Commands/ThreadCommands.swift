@@ -27,7 +27,7 @@ struct ThreadCommand: ParsableCommand {
                 let text = try Validate.body(raw)
                 try withStore(global) { store in
                     let b = try store.existingBoard(board)
-                    let event = try store.append(.threadCreated(ThreadCreated(title: t, blocks: Blocks.split(text))), board: b.slug)
+                    let event = try store.append(.threadCreated(ThreadCreated(title: t, blocks: Blocks.split(text), mentions: MentionScanner.mentions(in: text))), board: b.slug)
                     try store.index.markRead([event.id])
                     try printCreated(store, event, json: output.json)
                 }

@@ -153,8 +153,8 @@ struct Presence {
         let local = LocalTime(tz)
         localClock = local.clock(now)
         if let hours = m.hours {
-            let weekday = local.parts(now).weekday
-            inWorkingHours = weekday != 1 && weekday != 7 && hours.contains(minuteOfDay: local.minuteOfDay(now))
+            // Monday to Friday; hours crossing midnight belong to the day they start on.
+            inWorkingHours = WorkSchedule(hours: hours).contains(now, in: local)
         }
     }
 }

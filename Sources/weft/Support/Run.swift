@@ -7,7 +7,7 @@ import WeftStore
 /// stderr and a non-zero exit code.
 func withStore(_ global: GlobalOptions, catchUp: Bool = true, _ body: (Store) throws -> Void) throws {
     try reportingErrors {
-        let store = try Store.open(spaceFlag: global.space, catchUp: catchUp)
+        let store = try Store.open(spaceFlag: global.space, clock: try ClockChoice.make(), catchUp: catchUp)
         try body(store)
     }
 }
