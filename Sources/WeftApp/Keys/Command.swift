@@ -194,7 +194,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .markUnread: "Mark the selected thread unread again; in a thread, the selected comment (on the thread: all, back to the list)"
         case .togglePin: "Pin or unpin the thread for everyone (board admins)"
         case .toggleStar: "Star or unstar the board; starred boards come first"
-        case .foldReplies: "Fold or unfold the replies to the selected comment (one line: how many, how many unread)"
+        case .foldReplies: "Fold the replies to the selected comment into one line (how many, how many unread), or unfold them"
         case .foldAll: "Fold every reply tree, or unfold them all"
         case .expandComment: "Show all of the selected long comment (“… more”), or fold it again"
         case .decide: "Decide: the comment at the top of the view and/or a summary you type"
