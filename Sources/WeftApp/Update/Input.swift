@@ -67,6 +67,13 @@ enum Input {
             return []
         case .search where state.help == nil:
             return SearchScreen.open(&state)
+        case .newBoard where state.help == nil:
+            state.focus = .main
+            return BoardForm.open(&state)
+        case .boardMembers where state.help == nil && state.focus == .main:
+            return BoardAccessScreen.open(&state)
+        case .back, .moveDown, .moveUp, .addMember, .removeMember, .toggleVisibility:
+            if state.boardAccess != nil, state.help == nil { return BoardAccessScreen.handle(command, &state) }
         default:
             break
         }
