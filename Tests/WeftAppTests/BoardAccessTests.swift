@@ -202,3 +202,32 @@ final class BoardAccessTests: XCTestCase {
         Snapshot.assert(terminal.screen, named: "new-board-form-80x24")
     }
 }
+
+/// A guest's `B` is refused by the store, and the form says so.
+final class BoardAccessGuestTests: XCTestCase {
+    func testAGuestCannotCreateABoard() throws {
+        let box = Sandbox(handle: "gus")
+        _ = try Space.create(at: box.space, name: "Guests", id: "0190f000-0000-7000-8000-0000000000bb",
+                             now: AppFixture.now, creator: try Handle("ada"))
+        func open(_ who: String, at: Timestamp) throws -> Store {
+            try Store.open(spaceFlag: box.space, env: StoreEnvironment(box.environment(handle: who)), clock: FixedClock(at))
+        }
+        let ada = try open("ada", at: Timestamp(milliseconds: AppFixture.now.milliseconds - 60_000))
+        try ada.createBoard(BoardSlug("general"), title: "General", purpose: nil, members: [])
+        try ada.setRole(Handle("gus"), .guest)
+        try ada.changeMembers(BoardSlug("general"), add: [Handle("gus")], remove: [])
+        let gus = try open("gus", at: AppFixture.now)
+        XCTAssertEqual(try gus.role(), .guest)
+        let terminal = HeadlessTerminal(width: 80, height: 24)
+        let loop = AppLoop(store: gus, terminal: terminal)
+        loop.start()
+        loop.handle(.key(.char("B")))
+        for ch in "mine" { loop.handle(.key(.char(ch))) }
+        loop.handle(.key(.ctrl("s")))
+        XCTAssertEqual(loop.state.compose?.problem, "Not created: guests cannot create boards: ask an admin")
+        XCTAssertTrue(terminal.text.contains("Not created: guests cannot create boards"), terminal.text)
+        XCTAssertNil(try gus.index.board(BoardSlug("mine")))
+        try ada.index.catchUp()
+        XCTAssertEqual(try ada.index.boardActivity().map(\.board.slug.rawValue), ["general"])
+    }
+}
