@@ -442,7 +442,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
 
 /// The groups of the key table, in the order the help shows them.
 public enum KeyCategory: String, CaseIterable, Hashable, Sendable {
-    case moving, screens, unread, filtering, search, writing, composing, dialogs, inbox, decisions, digest, boardAccess, general,
+    case moving, screens, unread, filtering, search, writing, composing, dialogs, inbox, decisions, digest, general, boardAccess,
         mouse
 
     public var title: String {
