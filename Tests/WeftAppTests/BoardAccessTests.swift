@@ -134,6 +134,7 @@ final class BoardAccessTests: XCTestCase {
         XCTAssertEqual(loop.state.boardAccess?.view?.members.map(\.handle.rawValue), ["ann", "user1"])
         XCTAssertEqual(loop.state.boardAccess?.view?.mayManage, true)
         XCTAssertTrue(terminal.text.contains("Members of #ops"), terminal.text)
+        Snapshot.assert(terminal.screen, named: "board-members-80x24")
 
         loop.handle(.key(.char("a")))
         type("user", on: loop)
@@ -186,6 +187,21 @@ final class BoardAccessTests: XCTestCase {
         _ = reduce(&state, .input(.key(.escape)))
         XCTAssertThrowsError(try fixture.store.changeMembers(slug, add: [], remove: [Handle("user2")]))
         XCTAssertEqual(try fixture.store.index.access().boards[slug]?.members.map(\.rawValue).sorted(), ["ann", "user1", "user2"])
+    }
+
+    func testBFromTheSidebarOpensTheFormAndEscClosesItWritingNothing() throws {
+        let (loop, _) = fixture.startedLoop(width: 120, height: 30)
+        let before = try boardCount()
+        loop.handle(.key(.tab))
+        XCTAssertEqual(loop.state.focus, .sidebar)
+        loop.handle(.key(.char("B")))
+        XCTAssertEqual(loop.state.compose?.purpose, .newBoard)
+        XCTAssertEqual(loop.state.focus, .main)
+        type("half-typed", on: loop)
+        loop.handle(.key(.escape))
+        XCTAssertNil(loop.state.compose, "no draft, no question: the form just closes")
+        XCTAssertNil(loop.state.dialog)
+        XCTAssertEqual(try boardCount(), before)
     }
 
     func testNewBoardFormSnapshot() throws {

@@ -139,9 +139,12 @@ enum BoardAccessScreen {
         lines.append("")
         lines.append(view.mayManage ? "a add · x remove · v make \(view.visibility == .private ? "public" : "private")"
                                     : "Only its creator or an admin can change this.")
-        let modal = Modal(title: title, lines: lines, footer: "j/k move · Esc close")
+        var modal = Modal(title: title, lines: lines, footer: "j/k move · Esc close")
+        // Keep the selected member in view when the list is taller than the box.
+        let rows = max(1, area.height - 2)
+        modal.firstLine = max(0, min(2 + panel.selected - (rows - 3), lines.count - rows))
         let box = modal.render(into: &grid, in: area)
-        let y = box.y + 1 + 2 + panel.selected
+        let y = box.y + 1 + 2 + panel.selected - modal.firstLine
         if !view.members.isEmpty, y < box.maxY - 1 {
             grid.restyle(Rect(x: box.x + 1, y: y, width: box.width - 2, height: 1)) { $0.with(role: .selection) }
         }

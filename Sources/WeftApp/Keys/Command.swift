@@ -259,7 +259,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .back:
             switch context {
             case .boards: "quit"
-            case .sidebar, .help: "close"
+            case .sidebar, .help, .boardAccess: "close"
             default: "back"
             }
         case .nextUnread: "unread"

@@ -27,7 +27,7 @@ enum Input {
             return run(command, key: key, &state)
         case .mouse(let mouse):
             // Composers and questions are answered with keys.
-            guard state.compose == nil, state.dialog == nil else { return [] }
+            guard state.compose == nil, state.dialog == nil, state.boardAccess == nil else { return [] }
             return Mouse.handle(mouse, &state)
         case .resize(let width, let height):
             return resize(to: Size(width: width, height: height), &state)
