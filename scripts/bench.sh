@@ -2,6 +2,7 @@
 # Weft's benchmark: generates a synthetic space of N posts (default 100000), then
 # measures the index build rate from journals, cold `weft thread list`, the index size
 # and, if available, the UI's first frame and keypress-to-frame times.
+# bench-folds, last, writes one long thread into the space the first time.
 # Usage: scripts/bench.sh [POSTS]   (expects .build/release/weft; `make bench` builds it)
 set -eu
 POSTS=${1:-100000}
@@ -32,3 +33,5 @@ if "$WEFT" dev bench-ui --help >/dev/null 2>&1; then
     "$WEFT" dev bench-ui --space "$DIR/space"
 fi
 "$WEFT" dev bench-search --space "$DIR/space"
+# Adds one thread of 1,000 reply trees to the space (once), then times frames on it.
+"$WEFT" dev bench-folds --space "$DIR/space"

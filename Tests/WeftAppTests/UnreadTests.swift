@@ -85,6 +85,20 @@ final class UnreadTests: XCTestCase {
         row.split(separator: "│", maxSplits: 1).last.map(String.init) ?? row
     }
 
+    /// Presses `n` once per unread comment of the open thread (opened on
+    /// its unread head), checking each selects the next one in the thread.
+    private func walkUnreadComments(_ loop: AppLoop, file: StaticString = #filePath, line: UInt = #line) {
+        guard let thread = loop.state.thread, let document = thread.document else {
+            return XCTFail("no thread open", file: file, line: line)
+        }
+        let unread = document.targets.filter { $0.block == nil && $0.post.kind == .comment && $0.post.unread }
+        for target in unread {
+            loop.handle(.key(.char("n")))
+            XCTAssertEqual(loop.state.route, .thread(thread.id), file: file, line: line)
+            XCTAssertEqual(loop.state.thread?.selection, target.key, file: file, line: line)
+        }
+    }
+
     func testNextAndPreviousUnreadWalkTheBoard() throws {
         let (loop, _) = fixture.startedLoop(width: 120, height: 40)
         loop.handle(.key(.enter))
@@ -99,13 +113,16 @@ final class UnreadTests: XCTestCase {
         loop.handle(.key(.char("n")))
         XCTAssertEqual(loop.state.route, .thread(rows[0].id))
 
-        // In a thread, n saves the read marker and opens the next one down.
+        // In a thread, n walks its unread comments, then saves the read
+        // marker and opens the next one down.
+        walkUnreadComments(loop)
         loop.handle(.key(.char("n")))
         XCTAssertEqual(loop.state.route, .thread(rows[1].id))
         XCTAssertEqual(loop.state.board?.list.selection, 1)
         XCTAssertEqual(try fixture.store.index.threads(board: slug, viewer: fixture.store.me, limit: 1)[0].unread, 0)
         XCTAssertEqual(loop.state.stack.count, 3, "n replaces the thread, it does not stack")
 
+        walkUnreadComments(loop)
         loop.handle(.key(.char("n")))
         XCTAssertEqual(loop.state.route, .thread(rows[2].id))
 

@@ -25,6 +25,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case confirmYes, confirmNo, previousChoice, nextChoice, choose
     case toggleUnreadOnly, cycleDecided, toggleFollowUps, toggleMine, cycleSort, clearFilters
     case catchUp, markUnread, togglePin, toggleStar
+    case foldReplies, foldAll, expandComment
     case decide, reopen
     case previousWeek, nextWeek, thisWeek, fold
     case filterBoard, filterTime
@@ -95,6 +96,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .markUnread: [.key(.char("u"), "u")]
         case .togglePin: [.key(.char("P"), "P")]
         case .toggleStar: [.key(.char("*"), "*")]
+        case .foldReplies: [.key(.char("z"), "z")]
+        case .foldAll: [.key(.char("Z"), "Z")]
+        case .expandComment: [.key(.enter, "Enter")]
         case .decide: [.key(.char("d"), "d")]
         case .reopen: [.key(.char("R"), "R")]
         case .previousWeek: [.key(.char("["), "[")]
@@ -144,8 +148,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .bottom: "Go to the bottom"
         case .open: "Open the selected board, thread, sidebar item or search result; in Settings, change the setting"
         case .back: "Go back (close help, leave the sidebar); q on Boards quits"
-        case .nextUnread: "Open the next thread below with unread posts; in a thread opened from search, go to the next match"
-        case .previousUnread: "Open the previous thread above with unread posts"
+        case .nextUnread:
+            "Open the next thread below with unread posts; in a thread, the next unread comment first (from search: the next match)"
+        case .previousUnread: "Open the previous thread above with unread posts; in a thread, the previous unread comment first"
         case .switchFocus:
             "Switch between sidebar and main pane (below 90 columns the sidebar opens over the screen)"
         case .help: "Show or close the keys of the current screen"
@@ -192,9 +197,12 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .cycleSort: "Sort by last activity, creation or unread count (pinned stay on top)"
         case .clearFilters: "Clear the filters and sort (back to all threads by activity)"
         case .catchUp: "Catch up: mark every thread the list shows read (asks first)"
-        case .markUnread: "Mark the selected thread unread again"
+        case .markUnread: "Mark the selected thread unread again; in a thread, the selected comment (on the thread: all, back to the list)"
         case .togglePin: "Pin or unpin the thread for everyone (board admins)"
         case .toggleStar: "Star or unstar the board; starred boards come first"
+        case .foldReplies: "Fold the replies to the selected comment into one line (how many, how many unread), or unfold them"
+        case .foldAll: "Fold every reply tree, or unfold them all"
+        case .expandComment: "Show all of the selected long comment (“… more”), or fold it again"
         case .decide: "Decide: the comment at the top of the view and/or a summary you type"
         case .reopen: "Reopen the decided thread (the decision stays in its history)"
         case .previousWeek: "Show the previous week"
@@ -307,6 +315,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .markUnread: "mark unread"
         case .togglePin: "pin"
         case .toggleStar: "star"
+        case .foldReplies: "fold"
+        case .foldAll: "fold all"
+        case .expandComment: "more"
         case .decide: "decide"
         case .reopen: "reopen"
         case .previousWeek: "previous week"
@@ -359,7 +370,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
             .composing
         case .confirmYes, .confirmNo, .previousChoice, .nextChoice, .choose: .dialogs
         case .toggleUnreadOnly, .cycleDecided, .toggleFollowUps, .toggleMine, .cycleSort, .clearFilters: .filtering
-        case .catchUp, .markUnread, .togglePin, .toggleStar: .unread
+        case .catchUp, .markUnread, .togglePin, .toggleStar, .foldReplies, .foldAll, .expandComment: .unread
         case .decide, .reopen: .decisions
         case .previousWeek, .nextWeek, .thisWeek, .fold: .digest
         case .filterBoard, .filterTime: .decisions
@@ -403,6 +414,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .markUnread: [.board, .thread]
         case .togglePin: [.board, .thread]
         case .toggleStar: [.boards, .board, .sidebar]
+        case .foldReplies, .foldAll, .expandComment: [.thread]
         case .decide, .reopen: [.thread]
         case .previousWeek, .nextWeek, .thisWeek, .fold: [.digest]
         case .filterBoard, .filterTime: [.decisions]

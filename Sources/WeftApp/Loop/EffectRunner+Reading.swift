@@ -26,6 +26,10 @@ extension EffectRunner {
         case .markThreadUnread(let thread):
             try index.markThreadUnread(thread)
             return .wrote("Marked the thread unread.")
+        case .markPostsUnread(let posts, let thread):
+            if let thread { try index.markThreadRead(thread) }
+            try index.markUnread(posts)
+            return nil
         case .setPin(let thread, let board, let pinned):
             let payload = ThreadPin(thread: thread)
             _ = try store.append(pinned ? .threadPinned(payload) : .threadUnpinned(payload), board: board)

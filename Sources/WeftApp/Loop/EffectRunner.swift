@@ -110,7 +110,8 @@ struct EffectRunner {
         case .quit, .loadSyncStatus, .sync:
             // The loop's SyncWorker runs the sync effects.
             return nil
-        case .loadPreferences, .setStar, .saveBoardOptions, .countCatchUp, .catchUp, .markThreadUnread, .setPin:
+        case .loadPreferences, .setStar, .saveBoardOptions, .countCatchUp, .catchUp, .markThreadUnread, .setPin,
+             .markPostsUnread:
             return try answerReading(effect)
         }
     }

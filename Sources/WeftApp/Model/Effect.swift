@@ -39,6 +39,9 @@ public enum Effect: Hashable, Sendable {
     case countCatchUp(BoardSlug, ThreadListOptions)
     case catchUp(BoardSlug, ThreadListOptions)
     case markThreadUnread(EventID)
+    /// Marks posts unread; with `afterReading`, first marks that thread's
+    /// other posts read (leaving a thread where `u` kept comments unread).
+    case markPostsUnread([EventID], afterReading: EventID?)
     /// Writes a pin or unpin event (the reducer checked the viewer is the board's admin).
     case setPin(EventID, board: BoardSlug, Bool)
     /// Asks the loop for `.searchPaused(generation)` once no key has come for

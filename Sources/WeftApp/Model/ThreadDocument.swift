@@ -61,16 +61,24 @@ struct ThreadDocument: Equatable, Sendable {
     var postLines: [EventID: Int] = [:]
     /// Lines with a search match, top to bottom (empty without a highlight).
     var matchLines: [Int] = []
+    /// The "new since you last read" line, when something read comes before
+    /// something new.
+    var dividerLine: Int?
+    /// Comments long enough to fold to their first lines (Enter toggles).
+    var longComments: Set<EventID> = []
 
     /// Replies deeper than this are indented no further.
     static let maximumDepth = 6
 
-    init(_ detail: ThreadDetail, width: Int, clock: ViewerClock, highlight: SearchHighlighter? = nil) {
+    init(_ detail: ThreadDetail, width: Int, clock: ViewerClock, highlight: SearchHighlighter? = nil,
+         folds: FoldState = FoldState())
+    {
         self.width = width
         let textWidth = max(8, width - 2)
         header = Self.header(detail, textWidth: textWidth, clock: clock).map { Self.highlighted($0, highlight) }
         var builder = Builder(textWidth: textWidth)
         builder.highlight = highlight
+        builder.folds = folds
         builder.head(detail, clock: clock)
         builder.comments(detail, clock: clock)
         lines = builder.lines
@@ -78,6 +86,8 @@ struct ThreadDocument: Equatable, Sendable {
         commentParts = builder.commentParts
         postLines = builder.postLines
         matchLines = builder.matchLines
+        dividerLine = builder.dividerLine
+        longComments = builder.longComments
     }
 
     /// The first line of `part`, for restoring a reading position.
@@ -140,6 +150,9 @@ private struct Builder {
     var highlight: SearchHighlighter?
     var postLines: [EventID: Int] = [:]
     var matchLines: [Int] = []
+    var folds = FoldState()
+    var dividerLine: Int?
+    var longComments: Set<EventID> = []
 
     init(textWidth: Int) {
         self.textWidth = textWidth
@@ -158,12 +171,21 @@ private struct Builder {
     /// Lays `text` out (light Markdown, `PostText`) in the width left after
     /// `indent` and adds its lines.
     /// Search matches are marked and their lines remembered.
-    mutating func paragraph(_ text: String, indent: Int) {
-        for line in PostText.lines(text, width: max(4, textWidth - indent + 1)) {
+    /// With a `limit`, a text of more lines shows only its first `limit`
+    /// lines; returns whether it was long enough for that.
+    @discardableResult
+    mutating func paragraph(_ text: String, indent: Int, limit: (long: Int, shown: Int)? = nil) -> Bool {
+        var laid = PostText.lines(text, width: max(4, textWidth - indent + 1))
+        let isLong = limit.map { laid.count > $0.long } ?? false
+        if isLong, let limit {
+            laid = Array(laid.prefix(limit.shown))
+        }
+        for line in laid {
             let spans = ThreadDocument.highlighted(line.spans, highlight)
             if highlight != nil, spans.contains(where: { $0.style == SearchScreen.matchStyle }) { matchLines.append(lines.count) }
             add(spans, indent: indent + line.indent)
         }
+        return isLong
     }
 
     mutating func head(_ detail: ThreadDetail, clock: ViewerClock) {
@@ -213,7 +235,24 @@ private struct Builder {
         // Deep replies stop indenting while the text would get too narrow.
         let depthLimit = min(ThreadDocument.maximumDepth, max(0, (textWidth - 24) / 2))
         let order = CommentTree.order(ids: detail.comments.map(\.id), parents: detail.comments.map(\.parent))
+        // Folding needs each subtree's extent and unread count: one pass each,
+        // then hidden replies cost nothing.
+        let ends = folds.folded.isEmpty ? [] : FoldText.subtreeEnds(order)
+        var unreadBefore = [0]
+        unreadBefore.reserveCapacity(order.count + 1)
         for entry in order {
+            unreadBefore.append(unreadBefore[unreadBefore.count - 1] + (detail.comments[entry.index].unread ? 1 : 0))
+        }
+        let firstUnread = order.firstIndex { detail.comments[$0.index].unread }
+        let dividerAt = firstUnread.flatMap { first in !detail.thread.unread || first > 0 ? first : nil }
+        var next = 0
+        while next < order.count {
+            let position = next
+            let entry = order[position]
+            next += 1
+            if position == dividerAt {
+                divider()
+            }
             part += 1
             let comment = detail.comments[entry.index]
             commentParts[part] = comment.id
@@ -227,13 +266,39 @@ private struct Builder {
             if comment.redacted {
                 add([Span("[deleted]", Style(.dim))], indent: indent + 2)
             } else {
-                paragraph(comment.body, indent: indent + 2)
+                let expanded = folds.expanded.contains(comment.id)
+                let limit = (FoldState.longCommentLines, expanded ? Int.max : FoldState.previewLines)
+                if paragraph(comment.body, indent: indent + 2, limit: limit) {
+                    longComments.insert(comment.id)
+                    if !expanded {
+                        add([Span(FoldText.more, Style(.dim))], indent: indent + 2)
+                    }
+                }
             }
             if let reactions = Builder.reactions(comment) {
                 add([Span(reactions)], indent: indent + 2)
             }
+            if !ends.isEmpty, folds.folded.contains(comment.id), ends[position] > position + 1 {
+                let end = ends[position]
+                if let dividerAt, dividerAt > position, dividerAt < end {
+                    divider()
+                    part += 1
+                }
+                let text = FoldText.folded(replies: end - position - 1, unread: unreadBefore[end] - unreadBefore[position + 1])
+                add([Span(text, Style(unreadBefore[end] > unreadBefore[position + 1] ? .unread : .dim))], indent: indent + 2)
+                next = end
+            }
             blank()
         }
+    }
+
+    /// "── new since you last read ──", across the text, as its own part.
+    mutating func divider() {
+        part += 1
+        dividerLine = lines.count
+        let text = FoldText.divider
+        let fill = String(repeating: "─", count: max(0, textWidth - DisplayWidth.of(text) - 1))
+        add([Span(text + fill, Style(.unread))])
     }
 
     /// The contextual comments on `block`, one line each, under it.

@@ -25,6 +25,12 @@ public struct ThreadState: Equatable, Sendable {
     var focusPost: EventID?
     /// The match `n`/`N` went to last, as an index into the document's match lines.
     var currentMatch: Int?
+    /// Folded reply trees and expanded long comments (see `ThreadReading`).
+    var folds = FoldState()
+    /// Comments marked unread with `u`: leaving keeps them unread.
+    var keptUnread: Set<EventID> = []
+    /// Whether the first load already went to the first unread post.
+    var isPositioned = false
 
     init(id: EventID, anchor: ThreadAnchor?) {
         self.id = id
@@ -57,6 +63,8 @@ enum ThreadScreen {
         case .bottom: scroll(by: Int.max / 2, &state)
         case .back:
             return Navigation.back(key: key, &state)
+        case .foldReplies, .foldAll, .expandComment:
+            ThreadReading.fold(command, &state)
         case .decide:
             return DecisionFormScreen.open(&state)
         case .reopen:
@@ -66,6 +74,9 @@ enum ThreadScreen {
         case .previousMatch:
             ThreadMatches.step(-1, &state)
         case .nextUnread, .previousUnread:
+            if ThreadReading.step(command == .nextUnread ? 1 : -1, &state) {
+                return []
+            }
             guard let slug = thread.detail?.board.slug ?? state.board?.slug else { return [] }
             let direction: ListDirection = command == .nextUnread ? .down : .up
             let anchor = thread.anchor
@@ -91,6 +102,7 @@ enum ThreadScreen {
         }
         state.thread = thread
         relayout(&state)
+        ThreadReading.openAtFirstUnread(&state)
         ThreadMatches.showFocus(&state)
         return []
     }
@@ -111,7 +123,7 @@ enum ThreadScreen {
         let topPart = oldDocument.flatMap { document in
             thread.scroll < document.lines.count ? document.lines[thread.scroll].part : nil
         }
-        let document = ThreadDocument(detail, width: width, clock: state.clock, highlight: thread.highlight)
+        let document = ThreadDocument(detail, width: width, clock: state.clock, highlight: thread.highlight, folds: thread.folds)
         thread.document = document
         state.thread = thread
         if let topPart, oldDocument?.width != width {
@@ -140,9 +152,10 @@ enum ThreadScreen {
             grid.put(text, x: rect.x + 1, y: rect.y, style: Style(.dim), maxWidth: rect.width - 1)
             return
         }
-        var document = thread.document ?? ThreadDocument(detail, width: rect.width, clock: state.clock, highlight: thread.highlight)
+        var document = thread.document
+            ?? ThreadDocument(detail, width: rect.width, clock: state.clock, highlight: thread.highlight, folds: thread.folds)
         if document.width != rect.width {
-            document = ThreadDocument(detail, width: rect.width, clock: state.clock, highlight: thread.highlight)
+            document = ThreadDocument(detail, width: rect.width, clock: state.clock, highlight: thread.highlight, folds: thread.folds)
         }
         let (top, text) = rect.splitTop(document.header.count + 1)
         for (row, line) in document.header.prefix(top.height).enumerated() {

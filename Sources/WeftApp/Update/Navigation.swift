@@ -115,8 +115,12 @@ enum Navigation {
         guard var thread = state.thread, let detail = thread.detail, !thread.isSavedRead else { return [] }
         thread.isSavedRead = true
         state.thread = thread
+        state.boards.markRead(posts: detail.unreadCount - thread.keptUnread.count, in: detail.board.slug)
+        guard thread.keptUnread.isEmpty else {
+            // Comments marked unread with `u` stay unread.
+            return [.markPostsUnread(thread.keptUnread.sorted { $0.rawValue < $1.rawValue }, afterReading: thread.id)]
+        }
         state.board?.window.markRead(thread.id)
-        state.boards.markRead(posts: detail.unreadCount, in: detail.board.slug)
         return [.markThreadRead(thread.id)]
     }
 

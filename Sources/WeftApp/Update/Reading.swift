@@ -77,6 +77,9 @@ enum Reading {
         guard var thread = state.thread, let detail = thread.detail else { return [] }
         switch command {
         case .markUnread:
+            if let effects = ThreadReading.markCommentUnread(&state) {
+                return effects
+            }
             // Leaving must not mark it read again.
             thread.isSavedRead = true
             state.thread = thread

@@ -9,7 +9,7 @@ struct DevCommand: ParsableCommand {
         commandName: "dev",
         abstract: "Tools for developing and measuring Weft.",
         subcommands: [Generate.self, Append.self, Parse.self, KeysDocument.self, BenchUI.self, BenchReading.self,
-                      BenchDigest.self, BenchSearch.self]
+                      BenchDigest.self, BenchSearch.self, BenchFolds.self]
     )
 
     struct Generate: ParsableCommand {
