@@ -39,9 +39,13 @@ struct InboxCommand: ParsableCommand {
                     for item in group.items {
                         table.add(item.seen ? " " : "•", item.shortID, item.kind.label, item.actor?.rawValue ?? "",
                                   clock.brief(item.deliveredAt ?? item.arrived),
-                                  (item.due.map { "due \(clock.full($0)) · " } ?? "") + item.summary + item.hint)
+                                  (item.due.map { "due \(clock.full($0)) · " } ?? "") + item.summary
+                                      + (item.occurrence.map { " · \($0)" } ?? ""))
                     }
                     print(table.render().split(separator: "\n").dropFirst().map { "  " + $0 }.joined(separator: "\n"))
+                    for item in group.items {
+                        if let hint = item.hint { print("    " + hint) }
+                    }
                 }
                 if !inbox.held.isEmpty {
                     let next = inbox.nextChange.map { ", next at \(clock.full($0))" } ?? ""
@@ -98,11 +102,11 @@ extension InboxItem {
     var shortID: String { subject?.short ?? id }
 
     /// How to act on a check-in or a digest from the command line.
-    var hint: String {
+    var hint: String? {
         switch kind {
-        case .checkin: " (\(occurrence ?? "")) · answer: weft checkin answer \(shortID) TEXT"
-        case .digest: week.map { " · weft digest --week \($0)" } ?? ""
-        default: ""
+        case .checkin: "answer: weft checkin answer \(shortID) TEXT [--kind done]"
+        case .digest: week.map { "read: weft digest --week \($0)" }
+        default: nil
         }
     }
 }
@@ -110,7 +114,7 @@ extension InboxItem {
 /// Delivered items whose id, or whose subject id, starts with `prefix`.
 func inboxItems(_ items: [InboxItem], matching prefix: String) throws -> [InboxItem] {
     let p = prefix.lowercased()
-    if let exact = items.first(where: { $0.id == p }) { return [exact] }
+    if let exact = items.first(where: { $0.id.lowercased() == p }) { return [exact] }
     guard p.count(where: { $0 != "-" }) >= 4 else { throw StoreError.idTooShort(prefix) }
     let hex = p.filter { $0 != "-" }
     let found = items.filter { ($0.subject?.rawValue ?? $0.id).filter { $0 != "-" }.hasPrefix(hex) }
