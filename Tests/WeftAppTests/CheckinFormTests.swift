@@ -25,7 +25,7 @@ final class CheckinFormTests: XCTestCase {
         let (loop, terminal) = fixture.startedLoop(width: 100, height: 30)
         loop.handle(.key(.enter))
         let board = try XCTUnwrap(loop.state.board?.slug)
-        loop.handle(.key(.char("C")))
+        loop.handle(.key(.char("K")))
         XCTAssertNotNil(loop.state.checkinForm)
         XCTAssertTrue(terminal.text.contains("New check-in · #\(board)"), terminal.text)
         type("What did you ship?", on: loop)
@@ -47,7 +47,7 @@ final class CheckinFormTests: XCTestCase {
     func testBadInputKeepsTheFormOpenAndWritesNothing() throws {
         let (loop, terminal) = fixture.startedLoop(width: 100, height: 30)
         loop.handle(.key(.enter))
-        loop.handle(.key(.char("C")))
+        loop.handle(.key(.char("K")))
         loop.handle(.key(.enter))
         XCTAssertNotNil(loop.state.checkinForm, "an empty question is refused")
         XCTAssertTrue(terminal.text.contains("Question: the title is empty"), terminal.text)

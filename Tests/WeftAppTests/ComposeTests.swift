@@ -280,8 +280,10 @@ final class ComposeTests: XCTestCase {
         XCTAssertNotNil(updates.first?.board)
 
         // The Status screen lists it; the filter narrows by kind.
-        XCTAssertEqual(loop.state.sidebarItems[2], .status)
-        fixture.press(.tab, .char("j"), .char("j"), .enter, on: loop)
+        let statusRow = try XCTUnwrap(loop.state.sidebarItems.firstIndex(of: .status))
+        fixture.press(.tab, on: loop)
+        for _ in 0..<statusRow { fixture.press(.char("j"), on: loop) }
+        fixture.press(.enter, on: loop)
         XCTAssertEqual(loop.state.route, .status)
         XCTAssertTrue(terminal.text.contains("Waiting on review"), terminal.text)
         fixture.press(.char("F"), .tab, .tab, on: loop)
@@ -291,7 +293,10 @@ final class ComposeTests: XCTestCase {
         XCTAssertFalse(terminal.text.contains("Waiting on review"), terminal.text)
 
         // Members shows the latest status.
-        fixture.press(.tab, .char("k"), .enter, on: loop)
+        let membersRow = try XCTUnwrap(loop.state.sidebarItems.firstIndex(of: .members))
+        fixture.press(.tab, on: loop)
+        for _ in statusRow..<membersRow { fixture.press(.char("j"), on: loop) }
+        fixture.press(.enter, on: loop)
         XCTAssertEqual(loop.state.route, .members)
         XCTAssertEqual(loop.state.members.latestStatus[fixture.store.me]?.text, "Waiting on review")
     }

@@ -149,7 +149,7 @@ final class InboxScreenTests: XCTestCase {
         loop.handle(.key(.tab))
         let sidebarRow = terminal.lastGrid!.lines().first { $0.contains("Follow-ups") } ?? ""
         XCTAssertTrue(sidebarRow.prefix(Layout.sidebarWidth).contains("2"), "the sidebar counts what is asked of ann: \(sidebarRow)")
-        for _ in 0..<3 { loop.handle(.key(.char("j"))) }
+        for _ in 0..<(State.screenItems.firstIndex(of: .followUps) ?? 0) { loop.handle(.key(.char("j"))) }
         loop.handle(.key(.enter))
         XCTAssertEqual(loop.state.route, .followUps)
         loop.handle(.key(.char("j")))  // select the later one, so the overdue row shows its own style
@@ -174,7 +174,7 @@ final class InboxScreenTests: XCTestCase {
     func testSettingsScreenChangesCadenceAndBoardLevel() throws {
         let (loop, terminal) = started()
         loop.handle(.key(.tab))
-        for _ in 0..<4 { loop.handle(.key(.char("j"))) }
+        for _ in 0..<(State.screenItems.firstIndex(of: .settings) ?? 0) { loop.handle(.key(.char("j"))) }
         loop.handle(.key(.enter))
         XCTAssertEqual(loop.state.route, .settings)
         XCTAssertTrue(screen(terminal).contains("instant"))

@@ -98,10 +98,13 @@ final class TUITests: XCTestCase {
         let t = try start()
         XCTAssertTrue(t.wait(for: "general").ok, t.screen())
         t.send("?")
-        let help = t.wait { $0.contains("Ctrl-C") && $0.contains("Enter") }
+        let help = t.wait { $0.contains("Keys — Boards") && $0.contains("Enter") && $0.contains("Moving") }
         XCTAssertTrue(help.ok, help.screen)
+        // The help scrolls: the last keys (General: Ctrl-C) are further down.
+        t.send("G")
+        XCTAssertTrue(t.wait { $0.contains("Ctrl-C") }.ok, t.screen())
         t.send("Escape")
-        XCTAssertTrue(t.wait { !$0.contains("Ctrl-C  ") }.ok, t.screen())
+        XCTAssertTrue(t.wait { !$0.contains("Keys — Boards") }.ok, t.screen())
         t.send("C-c")
         XCTAssertEqual(t.waitForExit(), 0)
     }

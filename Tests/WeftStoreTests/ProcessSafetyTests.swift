@@ -44,6 +44,19 @@ final class ProcessSafetyTests: XCTestCase {
 
         func kill9() { kill(process.processIdentifier, SIGKILL) }
 
+        /// Waits (up to `seconds`) until the process has reported its first append, so
+        /// a kill lands in the middle of appending even on a slow, busy machine.
+        func waitForFirstReport(seconds: Double = 10) {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                lock.lock()
+                let started = !done.isEmpty
+                lock.unlock()
+                if started || !process.isRunning { return }
+                usleep(2_000)
+            }
+        }
+
         /// Waits for the process and its output to end; returns the ids reported done.
         func wait() -> [String] {
             process.waitUntilExit()
@@ -63,7 +76,8 @@ final class ProcessSafetyTests: XCTestCase {
         var rng = SystemRandomNumberGenerator()
         while reported.count < 250 || kills < 15 {
             let a = try Appender(space: box.space, env: env, count: 100_000, label: "crash")
-            usleep(UInt32.random(in: 15_000...60_000, using: &rng))
+            a.waitForFirstReport()
+            usleep(UInt32.random(in: 2_000...40_000, using: &rng))
             a.kill9()
             reported += a.wait()
             kills += 1

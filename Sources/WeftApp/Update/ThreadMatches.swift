@@ -50,7 +50,8 @@ enum ThreadMatches {
     /// While matches are highlighted, `n` goes to them: the status line says so.
     static func hints(_ hints: [KeyHint], _ state: State) -> [KeyHint] {
         guard state.context == .thread, state.thread?.highlight != nil else { return hints }
-        return hints.map { $0.key == Command.nextUnread.hintKey ? KeyHint("n/N", "match") : $0 }
+        // While matches are highlighted, n/N is what the reader needs first.
+        return [KeyHint("n/N", "match")] + hints.filter { $0.key != Command.nextUnread.hintKey }
     }
 
     /// "match 2/5" while a search highlight is on.
