@@ -6,7 +6,7 @@ import WeftStore
 struct InboxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inbox",
-        abstract: "What needs you: mentions, replies, follow-ups, reminders … delivered on your cadence.",
+        abstract: "What needs you: mentions, replies, follow-ups, reminders, check-ins, your weekly digest … delivered on your cadence.",
         discussion: """
             Items are delivered by your notification settings (see 'weft config'): cadence, working hours,
             snooze-all and board levels. Listing the inbox marks its items seen ('weft notify' counts unseen ones).
