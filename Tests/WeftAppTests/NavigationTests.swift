@@ -151,7 +151,7 @@ final class NavigationTests: XCTestCase {
         // The screens (State.screenItems), then the boards: one row further is the second board.
         let third = state.boards.rows[2].board.slug
         var down = sidebar
-        for _ in 0..<State.screenItems.count { down = down.pressing(.char("j")).state }
+        for _ in 0...State.screenItems.count { down = down.pressing(.char("j")).state }
         let (board, _) = down.pressing(.enter)
         XCTAssertEqual(board.route, .board(state.boards.rows[1].board.slug))
         let (boardThree, _) = sidebar.pressing(.char("G")).state.pressing(.char("k")).state.pressing(.char("k"))

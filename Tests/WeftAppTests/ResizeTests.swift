@@ -21,11 +21,11 @@ final class ResizeTests: XCTestCase {
     func testSidebarDocksAtNinetyColumnsAndFoldsBelow() {
         let (loop, _) = fixture.startedLoop(width: 90, height: 24)
         let wide = render(loop.state, size: Size(width: 90, height: 24))
-        XCTAssertTrue(wide.line(2).hasPrefix(" Members"), wide.line(2))
+        XCTAssertTrue(wide.line(2).hasPrefix(" Inbox"), wide.line(2))
         XCTAssertEqual(wide[Layout.sidebarWidth - 1, 3].character, "│")
 
         let narrow = render(loop.state, size: Size(width: 89, height: 24))
-        XCTAssertFalse(narrow.lines().contains { $0.contains("Members") })
+        XCTAssertFalse(narrow.lines().contains { $0.contains("Follow-ups") })
         XCTAssertTrue(narrow.line(1).hasPrefix("  Board"), "the main pane takes the whole width")
 
         // Tab still reaches the sidebar: it opens over the main pane.
@@ -33,7 +33,7 @@ final class ResizeTests: XCTestCase {
         _ = reduce(&state, .input(.resize(width: 80, height: 24)))
         _ = reduce(&state, .input(.key(.tab)))
         let overlay = render(state, size: state.size)
-        XCTAssertTrue(overlay.line(2).hasPrefix(" Members"), overlay.line(2))
+        XCTAssertTrue(overlay.line(2).hasPrefix(" Inbox"), overlay.line(2))
         XCTAssertEqual(overlay[Layout.sidebarWidth - 1, 2].character, "│")
         _ = reduce(&state, .input(.key(.tab)))
         XCTAssertFalse(render(state, size: state.size).line(2).contains("Members"))

@@ -17,6 +17,7 @@ public struct FormState: Equatable, Sendable {
         case reschedule(EventID)
         case moveReminder(EventID)
         case setting(SettingsRow)
+        case addBoardMember(BoardSlug)
     }
 
     public enum FieldKind: Hashable, Sendable {

@@ -123,6 +123,8 @@ enum FormUpdate {
             return .moveReminder(id, at: try when(form.value(0), state))
         case .setting(let row):
             return try SettingsScreen.change(row, text: form.value(0), second: form.value(1), state)
+        case .addBoardMember(let slug):
+            return try BoardAccessScreen.addChange(slug, text: form.value(0), state)
         }
     }
 }

@@ -127,6 +127,7 @@ enum InboxScreen {
         case .thread(let id): effects.append(.loadThread(id))
         default: break
         }
+        if let panel = state.boardAccess { effects += [.loadBoardAccess(panel.slug), .loadBoards] }
         return effects
     }
 

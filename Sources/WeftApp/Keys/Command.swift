@@ -32,6 +32,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case search, nextResult, previousResult, closeSearch, editQuery, moveInQuery, cutInQuery, previousMatch
     case openInbox, followUp, remindMe, toggleFollow, markDone, markAllDone, snooze, decline, cancelFollowUp, changeDue
     case nextTab, previousTab
+    case newBoard, boardMembers, addMember, removeMember, toggleVisibility
 
     /// The keys (or mouse actions) that run the command.
     public var bindings: [KeyBinding] {
@@ -123,6 +124,11 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .changeDue: [.key(.char("c"), "c")]
         case .nextTab: [.key(.char("]"), "]"), .key(.right, "→")]
         case .previousTab: [.key(.char("["), "["), .key(.left, "←")]
+        case .newBoard: [.key(.char("B"), "B")]
+        case .boardMembers: [.key(.char("A"), "A")]
+        case .addMember: [.key(.char("a"), "a")]
+        case .removeMember: [.key(.char("x"), "x")]
+        case .toggleVisibility: [.key(.char("v"), "v")]
         }
     }
 
@@ -218,6 +224,11 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .changeDue: "Change the due date of the selected follow-up or reminder"
         case .nextTab: "Next tab (for me, I asked, all open, reminders)"
         case .previousTab: "Previous tab"
+        case .newBoard: "New board: slug, title, purpose, public or private, members (see Docs/security.md)"
+        case .boardMembers: "Show the board's members; its creator and admins add, remove and make it private or public"
+        case .addMember: "Add a member to the board (Tab completes handles)"
+        case .removeMember: "Remove the selected member (asks first; their access ends at once)"
+        case .toggleVisibility: "Make the board private (members only) or public (asks first)"
         }
     }
 
@@ -248,7 +259,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .back:
             switch context {
             case .boards: "quit"
-            case .sidebar, .help: "close"
+            case .sidebar, .help, .boardAccess: "close"
             default: "back"
             }
         case .nextUnread: "unread"
@@ -325,6 +336,11 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .changeDue: "due"
         case .nextTab: "tab"
         case .previousTab: "tab"
+        case .newBoard: "new board"
+        case .boardMembers: "members"
+        case .addMember: "add"
+        case .removeMember: "remove"
+        case .toggleVisibility: "visibility"
         }
     }
 
@@ -352,6 +368,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
             .search
         case .openInbox, .followUp, .remindMe, .toggleFollow, .markDone, .markAllDone, .snooze, .decline, .cancelFollowUp,
              .changeDue, .nextTab, .previousTab: .inbox
+        case .newBoard, .boardMembers, .addMember, .removeMember, .toggleVisibility: .boardAccess
         }
     }
 
@@ -359,11 +376,12 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     public var contexts: Set<KeyContext> {
         switch self {
         case .moveDown, .moveUp:
-            KeyContext.browsing.union([.confirm])
+            KeyContext.browsing.union([.confirm, .boardAccess])
         case .pageDown, .pageUp, .top, .bottom:
             KeyContext.browsing
         case .open: [.boards, .board, .sidebar, .digest, .decisions, .search, .inbox, .followUps, .settings]
-        case .back, .help: KeyContext.browsing
+        case .back: KeyContext.browsing.union([.boardAccess])
+        case .help: KeyContext.browsing
         case .quit: Set(KeyContext.allCases)
         case .nextUnread, .previousUnread: [.board, .thread]
         case .switchFocus, .sync:
@@ -397,6 +415,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .markDone: [.inbox, .followUps]
         case .markAllDone, .snooze: [.inbox]
         case .decline, .cancelFollowUp, .changeDue, .nextTab, .previousTab: [.followUps]
+        case .newBoard: [.boards, .sidebar]
+        case .boardMembers: [.boards, .board]
+        case .addMember, .removeMember, .toggleVisibility: [.boardAccess]
         }
     }
 
@@ -421,7 +442,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
 
 /// The groups of the key table, in the order the help shows them.
 public enum KeyCategory: String, CaseIterable, Hashable, Sendable {
-    case moving, screens, unread, filtering, search, writing, composing, dialogs, inbox, decisions, digest, general, mouse
+    case moving, screens, unread, filtering, search, writing, composing, dialogs, inbox, decisions, digest, general, boardAccess,
+        mouse
 
     public var title: String {
         switch self {
@@ -436,6 +458,7 @@ public enum KeyCategory: String, CaseIterable, Hashable, Sendable {
         case .digest: "Weekly digest"
         case .search: "Search"
         case .inbox: "Inbox, follow-ups and reminders"
+        case .boardAccess: "Boards, members and privacy"
         case .general: "General"
         case .mouse: "Mouse"
         }

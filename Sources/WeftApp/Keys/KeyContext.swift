@@ -8,6 +8,8 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case digest, decisions
     case search
     case inbox, followUps, settings
+    /// A board's members panel (`A`).
+    case boardAccess
 
     /// The name shown in the help overlay and in `Docs/keys.md`.
     public var title: String {
@@ -28,6 +30,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .inbox: "Inbox"
         case .followUps: "Follow-ups"
         case .settings: "Settings"
+        case .boardAccess: "Board members"
         }
     }
 
@@ -35,7 +38,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     /// drops hints from the end when it is narrow).
     var hintedCommands: [Command] {
         switch self {
-        case .boards: [.open, .moveDown, .switchFocus, .help, .back]
+        case .boards: [.open, .moveDown, .switchFocus, .help, .back, .newBoard]
         case .board: [.open, .newThread, .nextUnread, .back, .moveDown, .switchFocus, .help, .toggleUnreadOnly, .cycleSort, .catchUp]
         case .thread: [.moveDown, .nextPost, .reply, .commentOnBlock, .react, .decide, .back, .help, .nextUnread]
         case .members: [.moveDown, .back, .switchFocus, .help]
@@ -51,6 +54,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .inbox: [.open, .markDone, .snooze, .markAllDone, .back, .help]
         case .followUps: [.open, .nextTab, .markDone, .changeDue, .decline, .back, .help]
         case .settings: [.open, .moveDown, .back, .help]
+        case .boardAccess: [.addMember, .removeMember, .toggleVisibility, .moveDown, .back]
         }
     }
 }
@@ -60,6 +64,6 @@ extension KeyContext {
     /// letters are typed (the composer, the reaction picker, the search field) or answered
     /// (a question).
     static var browsing: Set<KeyContext> {
-        Set(allCases).subtracting([.compose, .confirm, .picker, .search])
+        Set(allCases).subtracting([.compose, .confirm, .picker, .search, .boardAccess])
     }
 }

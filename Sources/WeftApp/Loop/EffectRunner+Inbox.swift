@@ -99,6 +99,8 @@ extension EffectRunner {
             if prefs.boardLevels[slug] ?? .normal != level { try store.index.setBoardLevel(slug, level, at: store.now) }
             if prefs.boardCadences[slug] != cadence { try store.index.setBoardCadence(slug, cadence, at: store.now) }
             return .changed("#\(slug): \(level.rawValue)" + (cadence.map { ", \($0)" } ?? ""))
+        case .boardMembers, .boardVisibility:
+            return try boardAnswer(.perform(change))
         }
     }
 }

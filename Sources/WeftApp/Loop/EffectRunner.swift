@@ -75,6 +75,8 @@ struct EffectRunner {
         case .poll:
             try index.catchUp()
             return .polled(now: store.now, version: try index.version())
+        case .createBoard, .loadBoardAccess, .perform(.boardMembers), .perform(.boardVisibility):
+            return try boardAnswer(effect)
         case .loadInbox, .loadFollowUps, .loadSettings, .perform:
             return try inboxAnswer(effect)
         case .write(let payload, let board, let draftKey):

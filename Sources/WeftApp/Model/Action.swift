@@ -74,6 +74,9 @@ public enum Action: Equatable, Sendable {
     case settingsLoaded(SettingsSnapshot)
     /// A `Change` was written: the message for the status line.
     case changed(String)
+    /// `Effect.createBoard` succeeded.
+    case boardCreated(BoardSlug, visibility: Visibility, members: Int)
+    case boardAccessLoaded(BoardAccessView)
     /// An effect failed; the message is shown on the status line.
     case failed(String)
 }

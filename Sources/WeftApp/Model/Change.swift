@@ -24,4 +24,8 @@ public enum Change: Hashable, Sendable {
     case snoozeAll(until: Timestamp?)
     /// A board's level and own cadence (nil: the person's).
     case board(BoardSlug, BoardLevel, cadence: Cadence?)
+    /// Adds and removes a board's members (`Store.changeMembers`).
+    case boardMembers(BoardSlug, add: [Handle], remove: [Handle])
+    /// Makes a board public or private (`Store.changeVisibility`).
+    case boardVisibility(BoardSlug, Visibility)
 }

@@ -26,11 +26,14 @@ public struct ComposeState: Equatable, Sendable {
         case checkinAnswer(checkin: EventID, occurrence: String, board: BoardSlug)
         /// Not a write: the Status screen's filter (`.person`, `.board`, `.kind`).
         case statusFilter
+        /// A board (`BoardForm`): `.slug`, `.title`, `.about`, `.visibility`, `.members`.
+        case newBoard
     }
 
     /// The fields a composer can have; each appears at most once.
     public enum FieldID: Hashable, Sendable {
         case board, kind, person, title, body
+        case slug, about, visibility, members
     }
 
     /// One field and what is typed or chosen in it.

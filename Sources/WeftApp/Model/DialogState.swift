@@ -20,6 +20,8 @@ public struct DialogState: Equatable, Sendable {
         case text(lines: [String])
         /// Mark the threads a board's list shows read.
         case catchUp(BoardSlug, ThreadListOptions)
+        /// Remove a board member or switch its visibility.
+        case boardChange(Change)
     }
 
     public var kind: Kind

@@ -72,6 +72,10 @@ public enum Effect: Hashable, Sendable {
     case loadSettings
     /// Writes a change (follow-ups, reminders, inbox marks, settings).
     case perform(Change)
+    /// Creates a board (`Store.createBoard`, checked by `BoardForm` first).
+    case createBoard(BoardSlug, title: String, purpose: String?, visibility: Visibility, members: [Handle])
+    /// A board's members and visibility, and whether the viewer may change them.
+    case loadBoardAccess(BoardSlug)
     /// Stops the loop.
     case quit
 

@@ -43,6 +43,8 @@ public struct State: Equatable, Sendable {
     public internal(set) var settings = SettingsState()
     /// The open dialog (follow-up, remind me, snooze, a setting), which reads every key.
     public internal(set) var form: FormState?
+    /// A board's members panel (`A`), when open.
+    public internal(set) var boardAccess: BoardAccessPanel?
     /// The help overlay, when open.
     public internal(set) var help: HelpState?
     public internal(set) var notice: Notice?
@@ -66,6 +68,7 @@ public struct State: Equatable, Sendable {
         if let dialog { return dialog.context }
         if compose != nil { return .compose }
         if help != nil { return .help }
+        if boardAccess != nil { return .boardAccess }
         return focus == .sidebar ? .sidebar : route.context
     }
 

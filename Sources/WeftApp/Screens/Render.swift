@@ -39,6 +39,9 @@ public func renderFrame(_ state: State, size: Size) -> (grid: CellGrid, cursor: 
     if let form = state.checkinForm {
         CheckinFormScreen.render(form, in: layout.body, into: &grid)
     }
+    if let panel = state.boardAccess {
+        BoardAccessScreen.render(panel, in: layout.body, into: &grid)
+    }
     Chrome.statusBar(state).render(into: &grid, in: layout.status)
     if let help = state.help {
         HelpOverlay.render(help, in: layout.body, into: &grid)

@@ -18,6 +18,11 @@ extension ComposeUpdate {
     static func updateCompletions(_ state: inout State) {
         guard var compose = state.compose else { return }
         compose.completions = []
+        if compose.focusedField?.id == .members {
+            compose.completions = BoardForm.completions(compose, state)
+            state.compose = compose
+            return
+        }
         let word: String? =
             switch compose.focusedField?.content {
             case .text(let editor): editor.wordBeforeCursor
@@ -34,6 +39,9 @@ extension ComposeUpdate {
     /// Tab while handles are offered: completes the first.
     static func complete(_ state: inout State) {
         guard var compose = state.compose, let handle = compose.completions.first else { return }
+        if compose.focusedField?.id == .members {
+            return BoardForm.complete(handle, &state)
+        }
         _ = compose.editFocusedText { editor in
             editor.replaceBeforeCursor(editor.wordBeforeCursor.count, with: "@\(handle.rawValue) ")
         }
@@ -156,6 +164,8 @@ extension ComposeUpdate {
             return Write(payload: .statusPosted(answer), board: board)
         case .statusFilter:
             throw Problem("A filter is applied, not sent.")
+        case .newBoard:
+            throw Problem("A board is created, not sent.")
         }
     }
 

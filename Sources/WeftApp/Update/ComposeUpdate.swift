@@ -18,7 +18,11 @@ enum ComposeUpdate {
         case .quit:
             return quitRequested(&state)
         case .send:
-            return compose.purpose == .statusFilter ? StatusScreen.applyFilter(&state) : send(&state)
+            switch compose.purpose {
+            case .statusFilter: return StatusScreen.applyFilter(&state)
+            case .newBoard: return BoardForm.submit(&state)
+            default: return send(&state)
+            }
         case .preview:
             guard compose.field(.body) != nil else { return [] }
             compose.isPreviewing.toggle()
@@ -93,7 +97,9 @@ enum ComposeUpdate {
             switch key {
             case .left: field.content = .choice(options, selected: (selected + options.count - 1) % max(1, options.count))
             case .right, .char(" "): field.content = .choice(options, selected: (selected + 1) % max(1, options.count))
-            case .enter, .down: compose.focus = min(compose.fields.count - 1, compose.focus + 1)
+            case .enter, .down:
+                compose.focus = min(compose.fields.count - 1, compose.focus + 1)
+                return
             default: return
             }
         }

@@ -72,6 +72,8 @@ enum DialogUpdate {
             return []
         case .catchUp(let board, let options):
             return [.catchUp(board, options)]
+        case .boardChange(let change):
+            return [.perform(change)]
         case .react, .text:
             return []
         }

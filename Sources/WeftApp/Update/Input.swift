@@ -27,7 +27,7 @@ enum Input {
             return run(command, key: key, &state)
         case .mouse(let mouse):
             // Composers and questions are answered with keys.
-            guard state.compose == nil, state.dialog == nil else { return [] }
+            guard state.compose == nil, state.dialog == nil, state.boardAccess == nil else { return [] }
             return Mouse.handle(mouse, &state)
         case .resize(let width, let height):
             return resize(to: Size(width: width, height: height), &state)
@@ -67,6 +67,13 @@ enum Input {
             return []
         case .search where state.help == nil:
             return SearchScreen.open(&state)
+        case .newBoard where state.help == nil:
+            state.focus = .main
+            return BoardForm.open(&state)
+        case .boardMembers where state.help == nil && state.focus == .main:
+            return BoardAccessScreen.open(&state)
+        case .back, .moveDown, .moveUp, .addMember, .removeMember, .toggleVisibility:
+            if state.boardAccess != nil, state.help == nil { return BoardAccessScreen.handle(command, &state) }
         default:
             break
         }

@@ -81,6 +81,10 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
         return FollowUpsScreen.loaded(entries, reminders, titles: titles, &state)
     case .settingsLoaded(let snapshot):
         return SettingsScreen.loaded(snapshot, &state)
+    case .boardCreated(let slug, let visibility, let members):
+        return BoardForm.created(slug, visibility: visibility, members: members, &state)
+    case .boardAccessLoaded(let view):
+        return BoardAccessScreen.loaded(view, &state)
     case .changed(let message):
         state.notice = Notice(message)
         return InboxScreen.reloadsAfterChange(state)

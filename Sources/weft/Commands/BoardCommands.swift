@@ -73,7 +73,13 @@ struct BoardCommand: ParsableCommand {
             try withStore(global) { store in
                 let b = try store.existingBoard(slug)
                 let summary = try store.index.boards(viewer: store.me).first { $0.board.slug == b.slug }
-                if output.json { return Output.json(BoardJSON(b, summary: summary)) }
+                if output.json {
+                    var json = BoardJSON(b, summary: summary)
+                    if b.visibility == .private {
+                        json.members = try store.index.access().boards[b.slug]?.members.map(\.rawValue).sorted()
+                    }
+                    return Output.json(json)
+                }
                 let clock = Clockface(store)
                 print("\(Inert.line(b.title)) [\(b.slug)]")
                 if let p = b.purpose { print(Inert.line(p)) }

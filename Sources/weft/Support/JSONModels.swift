@@ -11,6 +11,8 @@ struct BoardJSON: Encodable {
     var threads, posts, unread: Int?
     var lastActivity: String?
     var starred: Bool?
+    /// A private board's members (`weft board show`), sorted.
+    var members: [String]?
 
     init(_ b: Board, summary: BoardSummary? = nil, starred: Bool? = nil) {
         slug = b.slug.rawValue
