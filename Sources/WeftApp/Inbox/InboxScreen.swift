@@ -3,7 +3,9 @@ import WeftCore
 import WeftStore
 
 /// The Inbox screen: delivered items grouped by thread (a header row per
-/// thread, then its items, newest first). Enter opens the thread, `d` marks
+/// thread, then its items, newest first). Enter opens the thread (on a
+/// check-in: the status composer answering it; on a digest: the Digest
+/// screen at its week), `d` marks
 /// the item (or on a header, the whole thread's items) done, `D` everything,
 /// `z` snoozes. Showing items marks them seen (what `weft notify` counts).
 enum InboxScreen {
@@ -28,8 +30,11 @@ enum InboxScreen {
         let row = state.inbox.selected
         switch command {
         case .open:
+            if let item = row?.scheduledItem {
+                return openScheduled(item, &state)
+            }
             guard let thread = row?.thread else {
-                if case .item(let item)? = row { return openThread(item.target, &state) }
+                if case .item(let item)? = row, let target = item.target { return openThread(target, &state) }
                 return []
             }
             return openThread(thread, &state)
@@ -47,6 +52,27 @@ enum InboxScreen {
             return []
         case .back:
             return Navigation.back(key: key, &state)
+        default:
+            return []
+        }
+    }
+
+    /// Enter on a check-in answers it: the status composer, linked to the
+    /// check-in and the occurrence (sending it answers, and the item leaves).
+    /// Enter on a digest shows the Digest screen at its week; `q` comes back.
+    static func openScheduled(_ item: InboxItem, _ state: inout State) -> [Effect] {
+        switch item.kind {
+        case .checkin:
+            guard let checkin = item.subject, let board = item.board, let occurrence = item.occurrence else { return [] }
+            return ComposeUpdate.openCheckinAnswer(checkin: checkin, occurrence: occurrence, board: board,
+                                                   question: item.summary, &state)
+        case .digest:
+            guard let week = item.week else { return [] }
+            var effects = Navigation.leaveThread(&state)
+            if case .thread = state.route { state.stack.removeLast() }
+            state.stack.append(.digest)
+            effects += DigestScreen.open(week: week, &state)
+            return effects
         default:
             return []
         }

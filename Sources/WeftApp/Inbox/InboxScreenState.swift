@@ -51,6 +51,14 @@ public enum InboxRow: Hashable, Sendable {
         }
     }
 
+    /// A check-in or digest item (alone in its group, having no thread): Enter
+    /// answers the check-in or opens the digest.
+    var scheduledItem: InboxItem? {
+        let only = items.count == 1 ? items.first : nil
+        guard let only, only.kind == .checkin || only.kind == .digest else { return nil }
+        return only
+    }
+
     /// What Enter opens: the thread of the row.
     var thread: EventID? {
         switch self {

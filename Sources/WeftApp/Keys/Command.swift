@@ -146,7 +146,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .pageUp: "Page up"
         case .top: "Go to the top"
         case .bottom: "Go to the bottom"
-        case .open: "Open the selected board, thread, sidebar item or search result; in Settings, change the setting"
+        case .open: "Open the selected board, thread, sidebar item or search result; in the inbox, answer a check-in or read the digest; in Settings, change the setting"
         case .back: "Go back (close help, leave the sidebar); q on Boards quits"
         case .nextUnread:
             "Open the next thread below with unread posts; in a thread, the next unread comment first (from search: the next match)"
@@ -220,7 +220,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .moveInQuery: "Move the cursor in the query"
         case .cutInQuery: "Delete to the start of the query / the word before the cursor"
         case .previousMatch: "In a thread opened from search, go to the previous match (n: next)"
-        case .openInbox: "Open the inbox: mentions, replies, follow-ups and reminders delivered on your cadence"
+        case .openInbox: "Open the inbox: mentions, replies, follow-ups, reminders and check-ins delivered on your cadence"
         case .followUp: "Ask someone to follow up by a date (on the comment at the top of the view, else the thread)"
         case .remindMe: "Remind me of this thread or comment at a time (private)"
         case .toggleFollow: "Follow or unfollow the thread (its comments and decisions come to your inbox)"

@@ -21,6 +21,9 @@ public struct ComposeState: Equatable, Sendable {
         case edit(target: EventID, board: BoardSlug, isThread: Bool, blocks: [Block])
         /// A status update (`.kind`, `.board` and `.body` fields).
         case status
+        /// A status update answering one occurrence of a check-in (`.kind` and
+        /// `.body` fields; it goes to the check-in's board).
+        case checkinAnswer(checkin: EventID, occurrence: String, board: BoardSlug)
         /// Not a write: the Status screen's filter (`.person`, `.board`, `.kind`).
         case statusFilter
         /// A board (`BoardForm`): `.slug`, `.title`, `.about`, `.visibility`, `.members`.

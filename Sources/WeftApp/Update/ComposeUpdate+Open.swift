@@ -25,6 +25,11 @@ extension ComposeUpdate {
             content: .text(Editor(text: text, limit: .utf8Bytes(Limits.bodyBytes), placeholder: placeholder)))
     }
 
+    /// A status update's kind (on track, at risk, …), chosen with ←/→.
+    static func kindField() -> ComposeState.Field {
+        ComposeState.Field(id: .kind, label: "Kind", content: .choice(StatusKind.allCases.map(\.label), selected: 0))
+    }
+
     static func titleField(_ text: String = "") -> ComposeState.Field {
         ComposeState.Field(id: .title, label: "Title", content: .line(LineInput(text: text, placeholder: "one line")))
     }
@@ -97,7 +102,7 @@ extension ComposeUpdate {
         let compose = ComposeState(
             purpose: .status, title: "Status update",
             fields: [
-                ComposeState.Field(id: .kind, label: "Kind", content: .choice(StatusKind.allCases.map(\.label), selected: 0)),
+                kindField(),
                 ComposeState.Field(id: .board, label: "Board", content: .choice(boards, selected: current)),
                 body(placeholder: "What is the news? (←/→ above change the kind and board)"),
             ],

@@ -155,17 +155,26 @@ extension ComposeUpdate {
             }
             return Write(payload: .postEdited(PostEdited(target: target, body: body)), board: board)
         case .status:
-            guard let field = compose.field(.kind), case .choice(_, let selected) = field.content,
-                  StatusKind.allCases.indices.contains(selected)
-            else { throw Problem("Choose the kind of status update.") }
             let body = try checked { () throws(ValidationError) in try Validate.body(text) }
             let board = try? BoardSlug(compose.value(.board))
-            return Write(payload: .statusPosted(StatusPosted(kind: StatusKind.allCases[selected], text: body)), board: board)
+            return Write(payload: .statusPosted(StatusPosted(kind: try statusKind(compose), text: body)), board: board)
+        case .checkinAnswer(let checkin, let occurrence, let board):
+            let body = try checked { () throws(ValidationError) in try Validate.body(text) }
+            let answer = StatusPosted(kind: try statusKind(compose), text: body, checkin: checkin, occurrence: occurrence)
+            return Write(payload: .statusPosted(answer), board: board)
         case .statusFilter:
             throw Problem("A filter is applied, not sent.")
         case .newBoard:
             throw Problem("A board is created, not sent.")
         }
+    }
+
+    /// The kind chosen in a status composer.
+    private static func statusKind(_ compose: ComposeState) throws(Problem) -> StatusKind {
+        guard let field = compose.field(.kind), case .choice(_, let selected) = field.content,
+              StatusKind.allCases.indices.contains(selected)
+        else { throw Problem("Choose the kind of status update.") }
+        return StatusKind.allCases[selected]
     }
 
     /// The mentioned handles, all of them known; else the unknown one.

@@ -178,10 +178,14 @@ enum ComposeUpdate {
         case .postRedacted: state.notice = Notice("Post deleted.")
         case .reactionAdded(let change): state.notice = Notice("Reacted \(change.emoji).")
         case .reactionRemoved(let change): state.notice = Notice("Removed your \(change.emoji).")
+        case .statusPosted(let status) where status.checkin != nil:
+            // The answered occurrence leaves the inbox.
+            state.notice = Notice("Check-in answered: \(status.kind.label).")
+            effects.append(.loadInbox)
         case .statusPosted(let status): state.notice = Notice("Status posted: \(status.kind.label).")
         default: break
         }
-        return Refresh.reloads(state)
+        return effects + Refresh.reloads(state)
     }
 
     static func writeFailed(_ message: String, _ state: inout State) -> [Effect] {

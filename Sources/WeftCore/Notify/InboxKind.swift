@@ -1,5 +1,5 @@
-/// Why something is in a person's inbox. New kinds (check-ins, digests) are
-/// added here, with the board level that admits them.
+/// Why something is in a person's inbox. New kinds are added here, with the
+/// board level that admits them.
 public enum InboxKind: String, CaseIterable, Hashable, Sendable, Codable {
     /// Someone mentioned you (`@you`) in a thread or comment.
     case mention
@@ -23,6 +23,10 @@ public enum InboxKind: String, CaseIterable, Hashable, Sendable, Codable {
     case decision
     /// A reminder you set is due.
     case reminder
+    /// A check-in asks you its question (one occurrence, in your time zone).
+    case checkin
+    /// Your weekly digest is ready (only with a weekly cadence).
+    case digest
 
     /// The lowest board level at which the kind is delivered.
     public var minimumLevel: BoardLevel {
@@ -30,13 +34,17 @@ public enum InboxKind: String, CaseIterable, Hashable, Sendable, Codable {
         case .boardActivity: .watching
         case .newThread: .tracking
         case .mention, .reply, .commentOnYourThread, .followedThread, .followupResolved, .decision: .normal
-        // Asked of you by name, or set by you: even a muted board lets them through.
-        case .followupAsked, .followupDue, .reminder: .muted
+        // Asked of you (a check-in's audience), or set by you: even a muted board lets them through.
+        // A digest belongs to no board.
+        case .followupAsked, .followupDue, .reminder, .checkin, .digest: .muted
         }
     }
 
     /// Delivered at its time, whatever the cadence and working hours (a
     /// reminder is a time the person chose); snooze-all still holds it.
+    /// A check-in's occurrence is not exact: like a follow-up due, it waits for
+    /// the cadence and working hours. A digest arrives at a slot of the weekly
+    /// cadence itself, so only working hours or a snooze can move it.
     public var isExact: Bool { self == .reminder }
 
     /// A short label for lists: "mention", "follow-up due".
@@ -53,6 +61,8 @@ public enum InboxKind: String, CaseIterable, Hashable, Sendable, Codable {
         case .followupResolved: "follow-up resolved"
         case .decision: "decision"
         case .reminder: "reminder"
+        case .checkin: "check-in"
+        case .digest: "weekly digest"
         }
     }
 }

@@ -19,10 +19,13 @@ extension Store {
     public func inbox(at now: Timestamp? = nil) throws(StoreError) -> Inbox {
         let now = now ?? self.now
         let prefs = try index.notificationPrefs()
-        let policy = NotificationPolicy(try notificationSettings())
+        let settings = try notificationSettings()
+        let policy = NotificationPolicy(settings)
         let marks = try index.inboxMarks()
         var delivered: [InboxItem] = [], held: [InboxItem] = []
-        for var item in try index.inboxCandidates(me: me, prefs: prefs) {
+        let candidates = try index.inboxCandidates(me: me, prefs: prefs)
+            + scheduledInboxItems(cadence: settings.cadence, zone: settings.timeZone, now: now)
+        for var item in candidates {
             let mark = marks[item.id]
             if mark?.doneAt != nil { continue }
             let candidate = InboxCandidate(kind: item.kind, board: item.board, arrived: item.arrived,
@@ -55,7 +58,8 @@ extension Store {
     public func markInboxDone(_ items: [InboxItem]) throws(StoreError) {
         try index.markInboxDone(items.map(\.id), at: now)
         for item in items where item.kind == .reminder {
-            try index.setReminder(item.subject, done: true)
+            guard let reminder = item.subject else { continue }
+            try index.setReminder(reminder, done: true)
         }
     }
 

@@ -6,6 +6,8 @@ import WeftCore
 public struct CheckinOccurrence: Hashable, Sendable {
     public var checkin: Checkin
     public var occurrence: Recurrence.Occurrence
+    /// The person has answered it (a status update linked to it and named by its day).
+    public var answered = false
     /// The name answers carry: the person's local day, `2026-11-20`.
     public var name: String { occurrence.day.description }
 }
@@ -43,12 +45,18 @@ extension Index {
                        audience: audience, state: state, changedAt: changed)
     }
 
-    /// For the inbox: the occurrences of active check-ins that fell due for
-    /// `member` between `from` (inclusive) and `to` (exclusive), in the member's
-    /// own time zone, that they have not answered yet. Occurrences before the
-    /// check-in was created or last resumed are not due.
+    /// The occurrences of active check-ins that fell due for `member` between
+    /// `from` (inclusive) and `to` (exclusive), in the member's own time zone,
+    /// that they have not answered yet. Occurrences before the check-in was
+    /// created or last resumed are not due.
     public func checkinOccurrencesDue(for member: Handle, from: Timestamp, to: Timestamp,
                                       fallbackZone: TimeZone) throws(StoreError) -> [CheckinOccurrence] {
+        try checkinOccurrences(for: member, from: from, to: to, fallbackZone: fallbackZone).filter { !$0.answered }
+    }
+
+    /// The same occurrences, answered ones included (marked `answered`), oldest first.
+    public func checkinOccurrences(for member: Handle, from: Timestamp, to: Timestamp,
+                                   fallbackZone: TimeZone) throws(StoreError) -> [CheckinOccurrence] {
         let zone = try self.member(member)?.timeZone.flatMap(TimeZone.init(identifier:)) ?? fallbackZone
         let active = try checkins(viewer: member).filter { $0.state == .active && $0.asks(member) }
         var out: [CheckinOccurrence] = []
@@ -64,8 +72,10 @@ extension Index {
                                         arguments: [member.rawValue])
             return Set(rows.map { (row: Row) -> String in ((row["checkin"] as String?) ?? "") + "|" + ((row["occurrence"] as String?) ?? "") })
         }
-        return out.filter { !answered.contains($0.checkin.id.rawValue + "|" + $0.name) }
-            .sorted { $0.occurrence.at != $1.occurrence.at ? $0.occurrence.at < $1.occurrence.at : $0.checkin.id < $1.checkin.id }
+        for i in out.indices {
+            out[i].answered = answered.contains(out[i].checkin.id.rawValue + "|" + out[i].name)
+        }
+        return out.sorted { $0.occurrence.at != $1.occurrence.at ? $0.occurrence.at < $1.occurrence.at : $0.checkin.id < $1.checkin.id }
     }
 
     /// Answers to a check-in grouped by occurrence, newest occurrence first.

@@ -6,7 +6,7 @@ import WeftStore
 struct InboxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inbox",
-        abstract: "What needs you: mentions, replies, follow-ups, reminders … delivered on your cadence.",
+        abstract: "What needs you: mentions, replies, follow-ups, reminders, check-ins, your weekly digest … delivered on your cadence.",
         discussion: """
             Items are delivered by your notification settings (see 'weft config'): cadence, working hours,
             snooze-all and board levels. Listing the inbox marks its items seen ('weft notify' counts unseen ones).
@@ -34,21 +34,25 @@ struct InboxCommand: ParsableCommand {
                 if inbox.items.isEmpty { print("Inbox zero.") }
                 for group in inbox.groups {
                     let board = group.items.first?.board.map { "  #\($0)" } ?? ""
-                    print(Inert.line(group.title ?? "(no thread)") + board)
+                    print(Inert.line(group.title ?? group.items.first?.summary ?? "(no thread)") + board)
                     var table = Table("", "ID", "KIND", "WHO", "WHEN", "WHAT")
                     for item in group.items {
-                        table.add(item.seen ? " " : "•", item.subject.short, item.kind.label, item.actor?.rawValue ?? "",
+                        table.add(item.seen ? " " : "•", item.shortID, item.kind.label, item.actor?.rawValue ?? "",
                                   clock.brief(item.deliveredAt ?? item.arrived),
-                                  (item.due.map { "due \(clock.full($0)) · " } ?? "") + item.summary)
+                                  (item.due.map { "due \(clock.full($0)) · " } ?? "") + item.summary
+                                      + (item.occurrence.map { " · \($0)" } ?? ""))
                     }
                     print(table.render().split(separator: "\n").dropFirst().map { "  " + $0 }.joined(separator: "\n"))
+                    for item in group.items {
+                        if let hint = item.hint { print("    " + hint) }
+                    }
                 }
                 if !inbox.held.isEmpty {
                     let next = inbox.nextChange.map { ", next at \(clock.full($0))" } ?? ""
                     print("\(inbox.held.count) held for later\(next)\(held ? ":" : " (--held lists them)")")
                     if held {
                         for item in inbox.held {
-                            print("  \(item.subject.short)  \(item.kind.label)  until \(clock.full(item.heldUntil ?? inbox.now))  \(item.summary)")
+                            print("  \(item.shortID)  \(item.kind.label)  until \(clock.full(item.heldUntil ?? inbox.now))  \(item.summary)")
                         }
                     }
                 }
@@ -93,16 +97,30 @@ struct InboxCommand: ParsableCommand {
     }
 }
 
+extension InboxItem {
+    /// The ID column: the subject's short id, or for a digest its item id (`digest:2026-W47`).
+    var shortID: String { subject?.short ?? id }
+
+    /// How to act on a check-in or a digest from the command line.
+    var hint: String? {
+        switch kind {
+        case .checkin: "answer: weft checkin answer \(shortID) TEXT [--kind done]"
+        case .digest: week.map { "read: weft digest --week \($0)" }
+        default: nil
+        }
+    }
+}
+
 /// Delivered items whose id, or whose subject id, starts with `prefix`.
 func inboxItems(_ items: [InboxItem], matching prefix: String) throws -> [InboxItem] {
     let p = prefix.lowercased()
-    if let exact = items.first(where: { $0.id == p }) { return [exact] }
+    if let exact = items.first(where: { $0.id.lowercased() == p }) { return [exact] }
     guard p.count(where: { $0 != "-" }) >= 4 else { throw StoreError.idTooShort(prefix) }
     let hex = p.filter { $0 != "-" }
-    let found = items.filter { $0.subject.rawValue.filter { $0 != "-" }.hasPrefix(hex) }
+    let found = items.filter { ($0.subject?.rawValue ?? $0.id).filter { $0 != "-" }.hasPrefix(hex) }
     guard !found.isEmpty else { throw CommandError("no inbox item has the id '\(prefix)': see 'weft inbox'") }
-    if Set(found.map(\.subject)).count > 1 {
-        throw StoreError.ambiguousID(prefix, found.map { "\($0.kind.rawValue) \($0.subject.rawValue.prefix(18))" })
+    if Set(found.map(\.shortID)).count > 1 {
+        throw StoreError.ambiguousID(prefix, found.map { "\($0.kind.rawValue) \($0.subject?.rawValue.prefix(18) ?? Substring($0.id))" })
     }
     return found
 }

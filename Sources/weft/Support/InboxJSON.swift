@@ -43,15 +43,19 @@ struct ReminderJSON: Encodable {
 }
 
 struct InboxItemJSON: Encodable {
-    var id, kind, target, subject, arrived, summary: String
-    var board, thread, threadTitle, actor, deliveredAt, heldUntil, due: String?
+    var id, kind, arrived, summary: String
+    var target, subject, board, thread, threadTitle, actor, deliveredAt, heldUntil, due: String?
+    /// A check-in item: the check-in and the occurrence an answer names.
+    var checkin, occurrence: String?
+    /// A digest item: the ISO week it covers.
+    var week: String?
     var seen: Bool
 
     init(_ i: InboxItem) {
         id = i.id
         kind = i.kind.rawValue
-        target = i.target.rawValue
-        subject = i.subject.rawValue
+        target = i.target?.rawValue
+        subject = i.subject?.rawValue
         arrived = i.arrived.iso8601
         summary = i.summary
         board = i.board?.rawValue
@@ -62,6 +66,9 @@ struct InboxItemJSON: Encodable {
         heldUntil = i.heldUntil?.iso8601
         due = i.due?.iso8601
         seen = i.seen
+        checkin = i.kind == .checkin ? i.subject?.rawValue : nil
+        occurrence = i.occurrence
+        week = i.week?.description
     }
 }
 
