@@ -53,7 +53,8 @@ extension Index {
     }
 
     /// Marks every post of `board`'s threads shown with `options` read, in one
-    /// statement; returns how many threads had unread posts and how many posts
+    /// statement (in id order: the read markers' B-tree then grows at its end,
+    /// about twice as fast as inserting in index order); returns how many threads had unread posts and how many posts
     /// were marked.
     @discardableResult
     public func catchUp(board: BoardSlug, viewer: Handle,
@@ -64,13 +65,13 @@ extension Index {
             if options.filters.isEmpty {
                 try db.execute(sql: """
                     INSERT OR IGNORE INTO st.read(post) SELECT p.id FROM posts p INDEXED BY posts_unread
-                    WHERE p.board = :board AND p.author != :me AND p.redacted = 0
+                    WHERE p.board = :board AND p.author != :me AND p.redacted = 0 ORDER BY p.id
                     """, arguments: arguments)
             } else {
                 try db.execute(sql: """
                     INSERT OR IGNORE INTO st.read(post) SELECT p.id FROM threads t JOIN posts p INDEXED BY posts_thread
                         ON p.thread = t.id AND p.board = t.board
-                    WHERE t.board = :board AND p.author != :me AND p.redacted = 0 \(options.whereSQL)
+                    WHERE t.board = :board AND p.author != :me AND p.redacted = 0 \(options.whereSQL) ORDER BY p.id
                     """, arguments: arguments)
             }
             return db.changesCount
