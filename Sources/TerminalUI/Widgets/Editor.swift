@@ -299,9 +299,7 @@ public struct Editor: Hashable, Sendable {
         replaceCharacters(change.at..<change.at + change.inserted.count, with: change.removed)
         cursor = change.cursorBefore
         redoStack.append(change)
-        isCoalescing = false
-        goalColumn = nil
-        keepCursorVisible()
+        settleAfterHistoryStep()
     }
 
     public mutating func redo() {
@@ -309,6 +307,12 @@ public struct Editor: Hashable, Sendable {
         replaceCharacters(change.at..<change.at + change.removed.count, with: change.inserted)
         cursor = change.cursorAfter
         undoStack.append(change)
+        settleAfterHistoryStep()
+    }
+
+    /// After an undo or redo: the next typing starts a new change, and the cursor
+    /// is on screen with no remembered column.
+    private mutating func settleAfterHistoryStep() {
         isCoalescing = false
         goalColumn = nil
         keepCursorVisible()

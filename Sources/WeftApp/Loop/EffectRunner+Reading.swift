@@ -7,12 +7,7 @@ extension EffectRunner {
         let index = store.index
         switch effect {
         case .loadPreferences:
-            var views: [BoardSlug: ThreadListOptions] = [:]
-            for board in try index.boardActivity().map(\.board.slug) {
-                let options = try index.listOptions(board: board)
-                if !options.isDefault { views[board] = options }
-            }
-            return .preferencesLoaded(starred: try index.starredBoards(), views: views)
+            return .preferencesLoaded(starred: try index.starredBoards(), views: try index.savedListOptions())
         case .setStar(let board, let starred):
             try index.setStar(board, starred)
             return nil

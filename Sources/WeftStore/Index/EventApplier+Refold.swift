@@ -86,12 +86,7 @@ extension EventApplier {
         try addMentions(mentions, post: id, board: board, at: createdAt)
         let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM posts WHERE id = ?"), arguments: [id]) ?? 0
         if !redacted && !deferFullText {
-            insertFTS.bind(1, rowid)
-            insertFTS.bind(2, title)
-            insertFTS.bind(3, body)
-            insertFTS.bind(4, grams)
-            insertFTS.bind(5, meta)
-            try insertFTS.run()
+            try insertFullText(rowid: rowid, title: title, body: body, grams: grams, meta: meta)
         }
     }
 

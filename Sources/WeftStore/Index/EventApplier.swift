@@ -255,14 +255,19 @@ struct EventApplier {
         let rowid = db.lastInsertedRowID
         try addMentions(mentions, post: id, board: board, at: at)
         if !deferFullText {
-            insertFTS.bind(1, rowid)
-            insertFTS.bind(2, title)
-            insertFTS.bind(3, body)
-            insertFTS.bind(4, grams)
-            insertFTS.bind(5, meta)
-            try insertFTS.run()
+            try insertFullText(rowid: rowid, title: title, body: body, grams: grams, meta: meta)
         }
         return true
+    }
+
+    /// Adds a post's row to the full-text index (`posts_fts`).
+    func insertFullText(rowid: Int64, title: String?, body: String, grams: String?, meta: String) throws {
+        insertFTS.bind(1, rowid)
+        insertFTS.bind(2, title)
+        insertFTS.bind(3, body)
+        insertFTS.bind(4, grams)
+        insertFTS.bind(5, meta)
+        try insertFTS.run()
     }
 
     static func json(_ blocks: [Block]) -> String {

@@ -31,6 +31,19 @@ extension Index {
         }
     }
 
+    /// Every board's saved list options that are not the default, in one query.
+    public func savedListOptions() throws(StoreError) -> [BoardSlug: ThreadListOptions] {
+        try read { db in
+            var views: [BoardSlug: ThreadListOptions] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT board, options FROM st.board_view") {
+                guard let slug = try? BoardSlug(row["board"] as String) else { continue }
+                let options = ThreadListOptions(encoded: row["options"])
+                if !options.isDefault { views[slug] = options }
+            }
+            return views
+        }
+    }
+
     public func setListOptions(_ options: ThreadListOptions, board: BoardSlug) throws(StoreError) {
         try write { db in
             if options.isDefault {

@@ -26,21 +26,9 @@ extension PrivateState {
     /// Gives this machine a new device id (for `weft sync repair`, when two
     /// machines turned out to share one). Returns the new id.
     func replaceDeviceID() throws(StoreError) -> DeviceID {
-        var rng = SystemRandomNumberGenerator()
-        let hex = (0..<8).map { _ in String(Int.random(in: 0..<16, using: &rng), radix: 16) }.joined()
-        let path = directory + "/device"
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .notWritable(directory)
+        guard let id = try writeNewDeviceID({ tmp, path in rename(tmp, path) == 0 }) else {
+            throw .notWritable(directory + "/device")
         }
-        let tmp = path + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: tmp, contents: Data((hex + "\n").utf8),
-                                             attributes: [.posixPermissions: 0o600]),
-              rename(tmp, path) == 0 else {
-            unlink(tmp)
-            throw .notWritable(path)
-        }
-        do { return try DeviceID(hex) } catch { throw .notWritable(path) }
+        return id
     }
 }

@@ -23,27 +23,33 @@ public struct PrivateState: Sendable {
             let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             if let id = try? DeviceID(text) { return id }
         }
-        var rng = SystemRandomNumberGenerator()
-        let hex = (0..<8).map { _ in String(Int.random(in: 0..<16, using: &rng), radix: 16) }.joined()
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .notWritable(directory)
-        }
-        // Write a complete file under a temporary name, then link it into place: link
-        // fails if the id exists, so two first runs at once agree on one id and
-        // nobody ever reads a half-written file.
-        let tmp = path + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: tmp, contents: Data((hex + "\n").utf8),
-                                             attributes: [.posixPermissions: 0o600]) else {
-            throw .notWritable(directory)
-        }
-        _ = link(tmp, path)
-        unlink(tmp)
+        // Link fails if the id exists, so two first runs at once agree on one id.
+        _ = try writeNewDeviceID { tmp, path in link(tmp, path) == 0 }
         if let data = FileManager.default.contents(atPath: path),
            let id = try? DeviceID(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) {
             return id
         }
         throw .notWritable(path)
+    }
+
+    /// Writes a fresh random device id completely under a temporary name, then
+    /// lets `place` move it into `device` (nobody ever reads a half-written
+    /// file). Returns the id when `place` succeeded, nil when it did not.
+    func writeNewDeviceID(_ place: (_ tmp: String, _ path: String) -> Bool) throws(StoreError) -> DeviceID? {
+        var rng = SystemRandomNumberGenerator()
+        let hex = (0..<8).map { _ in String(Int.random(in: 0..<16, using: &rng), radix: 16) }.joined()
+        let path = directory + "/device"
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .notWritable(directory)
+        }
+        let tmp = path + ".\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: tmp, contents: Data((hex + "\n").utf8),
+                                             attributes: [.posixPermissions: 0o600]) else {
+            throw .notWritable(directory)
+        }
+        defer { unlink(tmp) }
+        return place(tmp, path) ? try? DeviceID(hex) : nil
     }
 }

@@ -10,18 +10,7 @@ struct ReadCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "A thread or comment id (a unique prefix is enough).") var target: String
 
-    func run() throws {
-        try withStore(global) { store in
-            let post = try ReadTarget.post(target, store)
-            if post.kind == .thread {
-                try store.index.markThreadRead(post.id)
-                print("Marked thread \(post.id.short) read.")
-            } else {
-                try store.index.markRead([post.id])
-                print("Marked comment \(post.id.short) read.")
-            }
-        }
-    }
+    func run() throws { try ReadTarget.mark(target, read: true, global) }
 }
 
 struct UnreadCommand: ParsableCommand {
@@ -31,18 +20,7 @@ struct UnreadCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "A thread or comment id (a unique prefix is enough).") var target: String
 
-    func run() throws {
-        try withStore(global) { store in
-            let post = try ReadTarget.post(target, store)
-            if post.kind == .thread {
-                try store.index.markThreadUnread(post.id)
-                print("Marked thread \(post.id.short) unread.")
-            } else {
-                try store.index.markUnread([post.id])
-                print("Marked comment \(post.id.short) unread.")
-            }
-        }
-    }
+    func run() throws { try ReadTarget.mark(target, read: false, global) }
 }
 
 struct CatchupCommand: ParsableCommand {
@@ -102,6 +80,21 @@ extension ThreadSort: ExpressibleByArgument {
 
 /// The post a reading command is about.
 enum ReadTarget {
+    /// `weft read` / `weft unread`: a thread with all its posts, or one comment.
+    static func mark(_ text: String, read: Bool, _ global: GlobalOptions) throws {
+        try withStore(global) { store in
+            let post = try post(text, store)
+            let index = store.index
+            switch (post.kind, read) {
+            case (.thread, true): try index.markThreadRead(post.id)
+            case (.thread, false): try index.markThreadUnread(post.id)
+            case (.comment, true): try index.markRead([post.id])
+            case (.comment, false): try index.markUnread([post.id])
+            }
+            print("Marked \(post.kind == .thread ? "thread" : "comment") \(post.id.short) \(read ? "read" : "unread").")
+        }
+    }
+
     static func post(_ text: String, _ store: Store) throws -> PostView {
         let resolved = try store.index.resolve(text)
         guard resolved.kind == .thread || resolved.kind == .comment,

@@ -147,8 +147,6 @@ struct MemberJSON: Encodable {
 struct Presence {
     var localClock: String?
     var inWorkingHours: Bool?
-    /// admin, member or guest (set by 'weft member list').
-    var role: String?
 
     init(_ m: Member, now: Timestamp) {
         guard let name = m.timeZone, let tz = TimeZone(identifier: name) else { return }
