@@ -16,10 +16,12 @@ let package = Package(
         // anyway (see shim.h); `make` installs libncurses-dev.
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "WeftCore"),
+        // One call SQLite only offers through a variadic C function (sqlite3_config).
+        .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "WeftStore",
             dependencies: [
-                "WeftCore",
+                "WeftCore", "CSQLiteTuning",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]

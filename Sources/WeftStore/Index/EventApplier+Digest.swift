@@ -15,8 +15,13 @@ extension EventApplier {
     /// `mentions` is the space-separated handles the post column holds.
     func addMentions(_ mentions: String?, post: String, board: String, at: String) throws {
         guard let mentions, !mentions.isEmpty else { return }
-        let st = try db.cachedStatement(sql: "INSERT OR IGNORE INTO mentions(handle, post, board, created_at) VALUES(?, ?, ?, ?)")
-        for h in mentions.split(separator: " ") { try st.execute(arguments: [String(h), post, board, at]) }
+        for h in mentions.split(separator: " ") {
+            insertMention.bind(1, String(h))
+            insertMention.bind(2, post)
+            insertMention.bind(3, board)
+            insertMention.bind(4, at)
+            try insertMention.run()
+        }
     }
 
     func linkAnswer(_ status: String, checkin: EventID?, occurrence: String?) throws {

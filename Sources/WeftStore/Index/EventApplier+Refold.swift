@@ -10,6 +10,13 @@ extension EventApplier {
     /// (only when there are others, which is rare: edits, reactions, follow-up changes).
     mutating func fold(_ keys: [String], with current: StoredEvent) throws -> Forum {
         var events: [StoredEvent] = [current]
+        if firstBuild {
+            // Everything applied so far is in memory (see `history`).
+            for key in keys {
+                events += (history[key] ?? []).filter { $0.event.id != current.event.id }
+            }
+            return Forum(events: events)
+        }
         for key in keys {
             // A post's creation is not in the events table: read it from where the post says.
             if key.hasPrefix("post:"), let row = try Row.fetchOne(db.cachedStatement(sql: """
@@ -45,11 +52,12 @@ extension EventApplier {
     mutating func refoldPost(_ id: String, with current: StoredEvent) throws {
         guard let eid = EventID(id) else { return }
         let forum = try fold(["post:\(id)"], with: current)
-        let old = try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid, title, body, grams, meta FROM posts WHERE id = ?"), arguments: [id])
-        if let old, !deferFullText {
-            try db.execute(sql: "INSERT INTO posts_fts(posts_fts, rowid, title, body, grams, meta) VALUES('delete', ?, ?, ?, ?, ?)",
-                           arguments: [old["rowid"] as Int64, old["title"] as String?, old["body"] as String,
-                                       old["grams"] as String?, old["meta"] as String?])
+        // The full-text index holds every post that is not redacted, with its current text.
+        if let old = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT rowid, title, body, grams, meta FROM posts WHERE id = ? AND redacted = 0
+            """), arguments: [id]) {
+            try fullText.send(FullTextRow(table: .posts, delete: true, rowid: old["rowid"], title: old["title"],
+                                          body: old["body"], grams: old["grams"], meta: old["meta"]))
         }
         if let t = forum.threads[eid] {
             let body = t.redacted ? "" : Blocks.join(t.blocks)
@@ -74,7 +82,7 @@ extension EventApplier {
         // A new row is only ever made while applying the post's creation, so the
         // current line's location is the creation's.
         let grams = redacted ? nil : Self.grams(title: title, body: body)
-        let meta = SearchMatch.meta(kind: kind, board: board, author: author)
+        let meta = meta(kind: kind, board: board, author: author)
         try db.cachedStatement(sql: """
             INSERT INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title, body, blocks, mentions,
                 edited_at, redacted, journal, offset, length, grams, meta)
@@ -85,8 +93,9 @@ extension EventApplier {
                              editedAt, redacted, location.journal, location.offset, location.length, grams, meta])
         try addMentions(mentions, post: id, board: board, at: createdAt)
         let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM posts WHERE id = ?"), arguments: [id]) ?? 0
-        if !redacted && !deferFullText {
-            try insertFullText(rowid: rowid, title: title, body: body, grams: grams, meta: meta)
+        if !redacted {
+            try fullText.send(FullTextRow(table: .posts, delete: false, rowid: rowid, title: title, body: body,
+                                          grams: grams, meta: meta))
         }
     }
 

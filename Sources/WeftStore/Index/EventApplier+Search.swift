@@ -8,7 +8,19 @@ extension EventApplier {
     /// What the `grams` column holds for a post: nil unless its text has a
     /// script without spaces.
     static func grams(title: String?, body: String) -> String? {
-        SearchText.grams((title ?? "") + "\n" + body)
+        // Most text has none: find that out without joining title and body.
+        guard SearchText.hasUnspaced(body) || title.map(SearchText.hasUnspaced) == true else { return nil }
+        return SearchText.grams((title ?? "") + "\n" + body)
+    }
+
+    /// The `meta` column of a row (``SearchMatch/meta(kind:board:author:)``),
+    /// remembered: a space has few boards and authors, and many posts.
+    func meta(kind: Int, board: String?, author: String) -> String {
+        let key = MetaCache.Key(kind: kind, board: board, author: author)
+        if let known = metaCache.values[key] { return known }
+        let value = SearchMatch.meta(kind: kind, board: board, author: author)
+        metaCache.values[key] = value
+        return value
     }
 
     /// Adds a status update to the searchable notes.
@@ -21,12 +33,8 @@ extension EventApplier {
         if let old = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT rowid, title, body, grams, meta FROM notes WHERE thread = ? AND kind = 3
             """), arguments: [thread]) {
-            if !deferFullText {
-                try db.cachedStatement(sql: """
-                    INSERT INTO notes_fts(notes_fts, rowid, title, body, grams, meta) VALUES('delete', ?, ?, ?, ?, ?)
-                    """).execute(arguments: [old["rowid"] as Int64, old["title"] as String?, old["body"] as String,
-                                             old["grams"] as String?, old["meta"] as String?])
-            }
+            try fullText.send(FullTextRow(table: .notes, delete: true, rowid: old["rowid"], title: old["title"],
+                                          body: old["body"], grams: old["grams"], meta: old["meta"]))
             try db.cachedStatement(sql: "DELETE FROM notes WHERE rowid = ?").execute(arguments: [old["rowid"] as Int64])
         }
         guard let d = decision, !d.isReopening else { return }
@@ -38,18 +46,24 @@ extension EventApplier {
     private func insertNote(kind: Int, id: String, board: String?, thread: String?, author: String, at: String,
                             body: String) throws {
         let grams = Self.grams(title: nil, body: body)
-        let meta = SearchMatch.meta(kind: kind, board: board, author: author)
+        let meta = meta(kind: kind, board: board, author: author)
         try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO notes(kind, id, board, thread, author, at, title, body, grams, meta)
             VALUES(?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
             """).execute(arguments: [kind, id, board, thread, author, at, body, grams, meta])
-        guard db.changesCount > 0, !deferFullText else { return }
-        try db.cachedStatement(sql: "INSERT INTO notes_fts(rowid, title, body, grams, meta) VALUES(?, NULL, ?, ?, ?)")
-            .execute(arguments: [db.lastInsertedRowID, body, grams, meta])
+        guard db.changesCount > 0 else { return }
+        try fullText.send(FullTextRow(table: .notes, delete: false, rowid: db.lastInsertedRowID, title: nil, body: body,
+                                      grams: grams, meta: meta))
+    }
+}
+
+/// The `meta` values computed so far in one catch-up.
+final class MetaCache {
+    struct Key: Hashable {
+        var kind: Int
+        var board: String?
+        var author: String
     }
 
-    /// After a first build: the notes' full-text index in one pass.
-    func finishSearch() throws {
-        try db.execute(sql: "INSERT INTO notes_fts(notes_fts) VALUES('rebuild')")
-    }
+    var values: [Key: String] = [:]
 }

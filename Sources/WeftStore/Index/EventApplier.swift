@@ -11,32 +11,37 @@ import WeftCore
 struct EventApplier {
     let db: Database
     let root: String
-    /// When true (a build from scratch), the full-text index is filled once at the
-    /// end with FTS5's 'rebuild', which is much faster than row by row.
-    let deferFullText: Bool
+    /// Where full-text rows go: the attached `fts` schema, or a builder thread.
+    let fullText: FullTextSink
     /// True when the index was empty when this catch-up began: then "has this key
-    /// been seen?" is answered from memory instead of a query.
+    /// been seen?" is answered from memory instead of a query, and the threads
+    /// table and the bulk indexes are made once at the end.
     let firstBuild: Bool
     var journalPaths: [Int64: String] = [:]
-    var seenKeys: Set<String> = []
+    /// First build only: the entities that some event changes after it is created
+    /// (set by the caller, which has every event at hand), and the events applied
+    /// to each so far, so re-folding one needs no query and no journal read.
+    var changing: Set<String> = []
+    var history: [String: [StoredEvent]] = [:]
     /// Earliest write per author, flushed once by ``finish()``.
     var firstSeen: [String: String] = [:]
+    let metaCache = MetaCache()
     /// Whether the event being applied is the only one of its entity.
     var alone = true
     /// Where the line being applied is.
     var location: (journal: Int64, offset: Int64, length: Int) = (0, 0, 0)
     let insertEvent: FastStatement
     let insertPost: FastStatement
-    let insertFTS: FastStatement
     let bumpThread: FastStatement
     let insertStatus: FastStatement
     let countKey: FastStatement
+    let insertMention: FastStatement
 
-    init(_ db: Database, root: String, deferFullText: Bool = false) throws {
+    init(_ db: Database, root: String, firstBuild: Bool, fullText: FullTextSink) throws {
         self.db = db
         self.root = root
-        self.deferFullText = deferFullText
-        firstBuild = deferFullText
+        self.firstBuild = firstBuild
+        self.fullText = fullText
         insertEvent = try FastStatement(db, """
             INSERT OR IGNORE INTO events(id, stamp, author, board, type, key, journal, line, offset, length)
             VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -46,7 +51,6 @@ struct EventApplier {
                 mentions, journal, offset, length, grams, meta)
             VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertFTS = try FastStatement(db, "INSERT INTO posts_fts(rowid, title, body, grams, meta) VALUES(?, ?, ?, ?, ?)")
         bumpThread = try FastStatement(db, """
             UPDATE threads SET replies = replies + 1, last_activity = max(last_activity, ?) WHERE id = ? AND board = ?
             """)
@@ -54,15 +58,17 @@ struct EventApplier {
             INSERT OR IGNORE INTO statuses(id, board, author, at, kind, text) VALUES(?, ?, ?, ?, ?, ?)
             """)
         countKey = try FastStatement(db, "SELECT count(*) FROM events WHERE key = ?")
+        insertMention = try FastStatement(db, "INSERT OR IGNORE INTO mentions(handle, post, board, created_at) VALUES(?, ?, ?, ?)")
         if firstBuild {
             for (name, _) in IndexSchema.bulkIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
         }
     }
 
     /// Writes what was kept in memory during the catch-up, and after a first build
-    /// the threads table and the full-text index in one pass each.
+    /// the threads table in one pass and the bulk indexes.
     mutating func finish() throws {
         if firstBuild {
+            BuildTiming.mark("finish-start")
             try refoldPins(board: nil)
             try db.execute(sql: """
                 INSERT INTO threads(id, board, author, created_at, title, last_activity, replies, decided, redacted, pinned)
@@ -74,10 +80,8 @@ struct EventApplier {
                     WHERE kind = 1 GROUP BY thread, board) c ON c.thread = t.id AND c.board = t.board
                 WHERE t.kind = 0
                 """)
-            // Redacted posts have an empty body, so indexing every row is right.
-            try db.execute(sql: "INSERT INTO posts_fts(posts_fts) VALUES('rebuild')")
-            try finishSearch()
-            for (_, sql) in IndexSchema.bulkIndexes { try db.execute(sql: sql) }
+            BuildTiming.mark("threads")
+            for (n, sql) in IndexSchema.bulkIndexes { try db.execute(sql: sql); BuildTiming.mark(n) }
         }
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO members(handle, first_seen) VALUES(?, ?)
@@ -86,25 +90,35 @@ struct EventApplier {
         for (handle, at) in firstSeen { try upsert.execute(arguments: [handle, at]) }
     }
 
+    /// Whether the event creates a post or a status update: those are deduplicated
+    /// by their own tables, not the events table.
+    static func creates(_ payload: Payload) -> Bool {
+        switch payload {
+        case .threadCreated, .commentCreated, .statusPosted: true
+        default: false
+        }
+    }
+
     /// The entity an event belongs to, for re-folding.
     static func key(_ e: StoredEvent) -> String {
         switch e.event.payload {
-        case .boardCreated, .boardUpdated: "board:\(e.board?.rawValue ?? "")"
-        case .threadCreated, .commentCreated: "post:\(e.event.id)"
-        case .postEdited(let p): "post:\(p.target)"
-        case .postRedacted(let p): "post:\(p.target)"
-        case .reactionAdded(let p), .reactionRemoved(let p): "react:\(p.target)"
-        case .statusPosted: "status:\(e.event.id)"
-        case .followupRequested: "fu:\(e.event.id)"
-        case .followupResolved(let p): "fu:\(p.followup)"
-        case .followupRescheduled(let p): "fu:\(p.followup)"
-        case .threadDecided(let p): "decision:\(p.thread)"
-        case .threadReopened(let p): "decision:\(p.thread)"
-        case .memberProfile: "member:\(e.author)"
-        case .access: "access:\(e.board?.rawValue ?? "")"
-        case .threadPinned(let p), .threadUnpinned(let p): "pin:\(p.thread)"
-        case .checkinScheduled: "checkin:\(e.event.id)"
-        case .checkinPaused(let p), .checkinResumed(let p), .checkinDeleted(let p): "checkin:\(p.checkin)"
+        // Concatenation, not interpolation: this runs for every event of a build.
+        case .boardCreated, .boardUpdated: "board:" + (e.board?.rawValue ?? "")
+        case .threadCreated, .commentCreated: "post:" + e.event.id.rawValue
+        case .postEdited(let p): "post:" + p.target.rawValue
+        case .postRedacted(let p): "post:" + p.target.rawValue
+        case .reactionAdded(let p), .reactionRemoved(let p): "react:" + p.target.rawValue
+        case .statusPosted: "status:" + e.event.id.rawValue
+        case .followupRequested: "fu:" + e.event.id.rawValue
+        case .followupResolved(let p): "fu:" + p.followup.rawValue
+        case .followupRescheduled(let p): "fu:" + p.followup.rawValue
+        case .threadDecided(let p): "decision:" + p.thread.rawValue
+        case .threadReopened(let p): "decision:" + p.thread.rawValue
+        case .memberProfile: "member:" + e.author.rawValue
+        case .access: "access:" + (e.board?.rawValue ?? "")
+        case .threadPinned(let p), .threadUnpinned(let p): "pin:" + p.thread.rawValue
+        case .checkinScheduled: "checkin:" + e.event.id.rawValue
+        case .checkinPaused(let p), .checkinResumed(let p), .checkinDeleted(let p): "checkin:" + p.checkin.rawValue
         }
     }
 
@@ -116,11 +130,7 @@ struct EventApplier {
         let id = e.id.rawValue
         let author = stored.author.rawValue
         location = (journal, offset, length)
-        let creates: Bool
-        switch e.payload {
-        case .threadCreated, .commentCreated, .statusPosted: creates = true
-        default: creates = false
-        }
+        let creates = Self.creates(e.payload)
         if !creates {
             insertEvent.bind(1, id)
             insertEvent.bind(2, at + id)
@@ -135,8 +145,9 @@ struct EventApplier {
             try insertEvent.run()
             guard db.changesCount > 0 else { return false }
         }
+        let tracked = firstBuild && changing.contains(key)
         if firstBuild {
-            alone = seenKeys.insert(key).inserted
+            alone = !tracked || history[key] == nil
         } else {
             countKey.bind(1, key)
             alone = try countKey.run() == (creates ? 0 : 1)
@@ -146,6 +157,7 @@ struct EventApplier {
         }
         if creates && !alone, try postExists(id) { return false }
         let applied = try applyPayload(stored, key: key, at: at, id: id, author: author)
+        if applied && tracked { history[key, default: []].append(stored) }
         if applied {
             if let seen = firstSeen[author] {
                 if at < seen { firstSeen[author] = at }
@@ -248,32 +260,56 @@ struct EventApplier {
         insertPost.bind(15, location.length)
         let grams = Self.grams(title: title, body: body)
         insertPost.bind(16, grams)
-        let meta = SearchMatch.meta(kind: kind, board: board, author: author)
+        let meta = meta(kind: kind, board: board, author: author)
         insertPost.bind(17, meta)
         try insertPost.run()
         if db.changesCount == 0 { return false }
         let rowid = db.lastInsertedRowID
         try addMentions(mentions, post: id, board: board, at: at)
-        if !deferFullText {
-            try insertFullText(rowid: rowid, title: title, body: body, grams: grams, meta: meta)
-        }
+        try fullText.send(FullTextRow(table: .posts, delete: false, rowid: rowid, title: title, body: body, grams: grams, meta: meta))
         return true
     }
 
-    /// Adds a post's row to the full-text index (`posts_fts`).
-    func insertFullText(rowid: Int64, title: String?, body: String, grams: String?, meta: String) throws {
-        insertFTS.bind(1, rowid)
-        insertFTS.bind(2, title)
-        insertFTS.bind(3, body)
-        insertFTS.bind(4, grams)
-        insertFTS.bind(5, meta)
-        try insertFTS.run()
+    /// The blocks as the `blocks` column holds them: a JSON array of
+    /// `{"id":…,"text":…}`, written by hand (JSONEncoder costs ten times more)
+    /// and deterministic, since `index check` compares text.
+    static func json(_ blocks: [Block]) -> String {
+        var out = "["
+        for (i, b) in blocks.enumerated() {
+            out += i == 0 ? "{\"id\":" : ",{\"id\":"
+            appendJSONString(b.id, to: &out)
+            out += ",\"text\":"
+            appendJSONString(b.text, to: &out)
+            out += "}"
+        }
+        return out + "]"
     }
 
-    static func json(_ blocks: [Block]) -> String {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]  // deterministic: index check compares text
-        return (try? e.encode(blocks)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    static func appendJSONString(_ text: String, to out: inout String) {
+        out += "\""
+        var plain = true
+        for u in text.utf8 where u < 0x20 || u == 0x22 || u == 0x5C {
+            plain = false
+            break
+        }
+        if plain {
+            out += text
+        } else {
+            for s in text.unicodeScalars {
+                switch s {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where s.value < 0x20:
+                    let hex = String(s.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: out.unicodeScalars.append(s)
+                }
+            }
+        }
+        out += "\""
     }
 
     static func mentions(_ handles: [Handle]?) -> String? {

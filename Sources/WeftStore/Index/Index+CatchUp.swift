@@ -38,6 +38,7 @@ extension Index {
         }
         return try write { db in
             var report = CatchUpReport()
+            let fullText: FullTextSink = try fullTextBuilder.map { .builder($0) } ?? .inline(InlineFullText(db))
             // Which boards the viewer may not read, as far as the index knows now.
             let hidden = try hiddenBoards(db)
             var restart = fromScratch
@@ -48,12 +49,12 @@ extension Index {
                 restart = try String.fetchAll(db, sql: "SELECT path FROM journals").contains { !present.contains($0) }
             }
             if restart {
-                try Self.clear(db)
+                try Self.clear(db, fullText: fullText)
                 report.rebuilt = true
             }
             try db.execute(sql: "PRAGMA cache_size = -65536")
             let firstBuild = try Int.fetchOne(db, sql: "SELECT count(*) FROM journals") == 0
-            var applier = try EventApplier(db, root: space.root, deferFullText: firstBuild)
+            var applier = try EventApplier(db, root: space.root, firstBuild: firstBuild, fullText: fullText)
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             if firstBuild {
                 // A build from nothing applies every journal's events in time order.
@@ -66,10 +67,10 @@ extension Index {
                     let size = fileSize(j.absolutePath)
                     if size < offset {
                         // Someone rewrote a journal: lines we applied are gone. Start over.
-                        try Self.clear(db)
+                        try Self.clear(db, fullText: fullText)
                         try db.cachedStatement(sql: "INSERT INTO problems(journal, line, reason) VALUES(?, 0, ?)").execute(arguments: [j.relativePath, "the journal shrank from \(offset) to \(size) bytes: it was rewritten, not appended to; the index was rebuilt"])
                         report.rebuilt = true
-                        applier = try EventApplier(db, root: space.root, deferFullText: true)
+                        applier = try EventApplier(db, root: space.root, firstBuild: true, fullText: fullText)
                         try applyInTimeOrder(found, db: db, hidden: hidden, applier: &applier, report: &report)
                         break
                     }
@@ -83,9 +84,9 @@ extension Index {
             let nowHidden = try hiddenBoards(db)
             if nowHidden != hidden {
                 let problems = try Row.fetchAll(db, sql: "SELECT journal, line, reason FROM problems WHERE transient = 0")
-                try Self.clear(db)
+                try Self.clear(db, fullText: fullText)
                 report.rebuilt = true
-                applier = try EventApplier(db, root: space.root, deferFullText: true)
+                applier = try EventApplier(db, root: space.root, firstBuild: true, fullText: fullText)
                 try applyInTimeOrder(found, db: db, hidden: nowHidden, applier: &applier, report: &report)
                 try applier.finish()
                 for p in problems {
@@ -94,6 +95,13 @@ extension Index {
                 }
             }
             try recordAccessProblems(db, rejected: rejected)
+            if fullTextBuilder == nil {
+                // Both files change in this transaction; a crash between their commits
+                // leaves different generations, and the next open rebuilds.
+                let generation = UUID().uuidString
+                try db.execute(sql: "INSERT OR REPLACE INTO main.meta(key, value) VALUES('generation', ?)", arguments: [generation])
+                try db.execute(sql: "INSERT OR REPLACE INTO fts.meta(key, value) VALUES('generation', ?)", arguments: [generation])
+            }
             return report
         }
     }
@@ -133,10 +141,9 @@ extension Index {
         try db.cachedStatement(sql: "UPDATE journals SET offset = ?, lines = ? WHERE id = ?").execute(arguments: [offset, lines, journalID])
     }
 
-    static func clear(_ db: Database) throws {
-        for t in IndexSchema.dataTables { try db.execute(sql: "DELETE FROM \(t)") }
-        try db.execute(sql: "INSERT INTO posts_fts(posts_fts) VALUES('delete-all')")
-        try db.execute(sql: "INSERT INTO notes_fts(notes_fts) VALUES('delete-all')")
+    static func clear(_ db: Database, fullText: FullTextSink) throws {
+        for t in IndexSchema.dataTables { try db.execute(sql: "DELETE FROM main.\(t)") }
+        try fullText.clear()
     }
 }
 

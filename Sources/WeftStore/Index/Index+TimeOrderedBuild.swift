@@ -36,11 +36,20 @@ extension Index {
             }
             loaded.append((j, id, batch))
         }
+        BuildTiming.mark("read+parse")
         order.sort { x, y in
             if x.at != y.at { return x.at < y.at }
             let a = loaded[Int(x.batch)].batch.events[Int(x.event)].event.event.id.rawValue
             let c = loaded[Int(y.batch)].batch.events[Int(y.event)].event.event.id.rawValue
             return a < c
+        }
+        BuildTiming.mark("sort")
+        if applier.firstBuild {
+            // The entities some later event changes: only those need their history kept.
+            for o in order {
+                let stored = loaded[Int(o.batch)].batch.events[Int(o.event)].event
+                if !EventApplier.creates(stored.event.payload) { applier.changing.insert(EventApplier.key(stored)) }
+            }
         }
         for o in order {
             let entry = loaded[Int(o.batch)]
@@ -51,6 +60,7 @@ extension Index {
                 report.duplicates += 1
             }
         }
+        BuildTiming.mark("apply")
         for entry in loaded {
             let batch = entry.batch
             let boardHidden = entry.journal.board.map(hidden.contains) ?? false

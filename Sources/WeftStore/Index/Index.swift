@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import WeftCore
 
-/// The derived index of a space: SQLite (WAL, FTS5) under
-/// `$XDG_CACHE_HOME/weft/<space-id>/index.sqlite`.
+/// The derived index of a space: SQLite (WAL) under
+/// `$XDG_CACHE_HOME/weft/<space-id>/index.sqlite`, with its FTS5 full-text
+/// tables beside it in `index-search.sqlite` (attached as the `fts` schema).
 ///
 /// It records how many bytes of each journal it has applied and catches up from
 /// there; applying new lines and advancing the offsets happen in one immediate
@@ -15,6 +16,10 @@ public final class Index: Sendable {
     let pool: any DatabaseWriter
     public let space: Space
     public let path: String
+    /// The full-text file: `index-search.sqlite` next to `index.sqlite`.
+    public var searchPath: String { Self.searchPath(for: path) }
+    /// Set only while a build from scratch fills a new full-text file on another thread.
+    let fullTextBuilder: FullTextBuilder?
     /// Whose index this is: boards this person may not read (``SpaceAccess``) are
     /// never indexed. Nil indexes every board (tools and tests).
     public let viewer: Handle?
@@ -25,6 +30,8 @@ public final class Index: Sendable {
         self.space = space
         self.path = path
         self.viewer = viewer
+        fullTextBuilder = nil
+        SQLiteProcess.prepare()
         do {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true)
@@ -38,25 +45,43 @@ public final class Index: Sendable {
         chmod((statePath as NSString).deletingLastPathComponent, 0o700)
         var config = Configuration()
         config.busyMode = .timeout(30)
+        let searchPath = Self.searchPath(for: path)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "ATTACH DATABASE ? AS fts", arguments: [searchPath])
+            try db.execute(sql: "PRAGMA fts.synchronous = NORMAL")
             try db.execute(sql: "ATTACH DATABASE ? AS st", arguments: [statePath])
             // Read markers and preferences in WAL: a commit need not wait for the disk
             // (a power cut may forget the last few markers, never corrupt them).
             try db.execute(sql: "PRAGMA st.synchronous = NORMAL")
         }
-        // Opening switches the file to WAL and may create the schema; two processes
+        // Opening switches the files to WAL and may create the schema; two processes
         // doing that at the same moment get SQLITE_BUSY without waiting, so opening
         // is serialised with a lock file next to the index.
         let lock = IndexLock(path)
         defer { lock.release() }
-        if !FileManager.default.fileExists(atPath: path) {
-            // A new index is built on the side without a journal, then moved into place.
-            try Self.buildFresh(space: space, path: path, statePath: statePath, viewer: viewer)
-        }
         do {
-            pool = try DatabasePool(path: path, configuration: config)
+            var opened: DatabasePool?
+            if FileManager.default.fileExists(atPath: path) && FileManager.default.fileExists(atPath: searchPath) {
+                let candidate = try DatabasePool(path: path, configuration: config)
+                if try candidate.read({ db in try Self.isCurrent(db, space: space) }) {
+                    opened = candidate
+                } else {
+                    try candidate.close()
+                }
+            }
+            if opened == nil {
+                // A new index is built on the side without a journal, then moved into place:
+                // there was none, or it was made by another version, or its two files
+                // were not committed together (a crash between them).
+                try Self.buildFresh(space: space, path: path, statePath: statePath, viewer: viewer)
+                opened = try DatabasePool(path: path, configuration: config)
+            }
+            guard let pool = opened else { throw StoreError.index("cannot open \(path)") }
+            self.pool = pool
             try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA fts.journal_mode = WAL")
                 try db.execute(sql: "PRAGMA st.journal_mode = WAL")
                 try PrivateTables.create(db)
                 try RecentSearches.prepare(db)
@@ -73,49 +98,94 @@ public final class Index: Sendable {
         }
     }
 
-    private init(space: Space, path: String, writer: any DatabaseWriter, viewer: Handle?) {
+    /// Where the full-text file of the index at `path` is.
+    static func searchPath(for path: String) -> String {
+        (path.hasSuffix(".sqlite") ? String(path.dropLast(7)) : path) + "-search.sqlite"
+    }
+
+    /// Whether an index is of this version, for this space, and its full-text
+    /// file was committed with it (both record the same generation).
+    static func isCurrent(_ db: Database, space: Space) throws -> Bool {
+        guard try db.tableExists("meta", in: "main"), try db.tableExists("meta", in: "fts") else { return false }
+        let main = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM main.meta").map {
+            ($0["key"] as String, $0["value"] as String)
+        })
+        let fts = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM fts.meta").map {
+            ($0["key"] as String, $0["value"] as String)
+        })
+        return main["schema"] == IndexSchema.version && main["root"] == space.root && fts["schema"] == IndexSchema.version
+            && main["generation"] != nil && main["generation"] == fts["generation"]
+    }
+
+    private init(space: Space, path: String, writer: any DatabaseWriter, viewer: Handle?, builder: FullTextBuilder) {
         self.space = space
         self.path = path
         self.viewer = viewer
         pool = writer
+        fullTextBuilder = builder
     }
 
     /// Builds a complete index at `path` from the journals, as fast as SQLite allows:
-    /// into `<path>.new` with no rollback journal and no syncing until the end, then
-    /// renamed into place. A failure leaves nothing behind. Callers hold the lock.
+    /// into `<path>.new` with no rollback journal and no syncing until the end, while
+    /// another thread fills the full-text file the same way; then both are renamed
+    /// into place. A failure leaves nothing behind. Callers hold the lock.
     static func buildFresh(space: Space, path: String, statePath: String, viewer: Handle?) throws(StoreError) {
         let tmp = path + ".new"
+        let search = searchPath(for: path)
+        let searchTmp = search + ".new"
+        SQLiteProcess.prepare()
         unlink(tmp)
+        unlink(searchTmp)
         var config = Configuration()
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA journal_mode = OFF")
             try db.execute(sql: "PRAGMA synchronous = OFF")
             try db.execute(sql: "ATTACH DATABASE ? AS st", arguments: [statePath])
         }
+        var builder: FullTextBuilder?
         do {
+            let fullText = try FullTextBuilder(path: searchTmp)
+            builder = fullText
             let queue = try DatabaseQueue(path: tmp, configuration: config)
             try queue.writeWithoutTransaction { db in
                 try PrivateTables.create(db)
                 try PrivateSchema.create(db)
                 try Self.prepareSchema(db, space: space)
             }
-            try Index(space: space, path: tmp, writer: queue, viewer: viewer).catchUp()
-            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            BuildTiming.mark("open")
+            try Index(space: space, path: tmp, writer: queue, viewer: viewer, builder: fullText).catchUp()
+            BuildTiming.mark("catchUp+commit")
+            // The two files record one generation: at open, a pair that differs is rebuilt.
+            let generation = UUID().uuidString
+            try fullText.finish(generation: generation)
+            builder = nil
+            BuildTiming.mark("fts-wait")
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('generation', ?)", arguments: [generation])
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
             try queue.close()
             let fd = open(tmp, O_RDONLY | O_CLOEXEC)
             if fd >= 0 {
                 fsync(fd)
                 close(fd)
             }
+            BuildTiming.mark("close+fsync")
             // A journal left by an earlier index must not be replayed into this one.
-            for suffix in ["-wal", "-shm"] { unlink(path + suffix) }
+            for suffix in ["-wal", "-shm"] {
+                unlink(path + suffix)
+                unlink(search + suffix)
+            }
+            guard rename(searchTmp, search) == 0 else {
+                throw StoreError.io(search, "cannot move the new full-text index into place: \(errnoText())")
+            }
             guard rename(tmp, path) == 0 else { throw StoreError.io(path, "cannot move the new index into place: \(errnoText())") }
-        } catch let e as StoreError {
+        } catch let e {
+            builder?.abandon()
             unlink(tmp)
-            throw e
-        } catch {
-            unlink(tmp)
-            throw .index("cannot build \(path): \(error)")
+            unlink(searchTmp)
+            if let e = e as? StoreError { throw e }
+            throw .index("cannot build \(path): \(e)")
         }
     }
 
@@ -139,21 +209,14 @@ public final class Index: Sendable {
         return report
     }
 
-    /// Creates the schema, or clears an index made by another schema version or
-    /// for a space at another path.
+    /// Creates the schema where it is missing. (An index of another version or
+    /// space is rebuilt from scratch before it is opened: see ``isCurrent``.)
     private static func prepareSchema(_ db: Database, space: Space) throws {
-        let hasMeta = try db.tableExists("meta")
-        if hasMeta {
-            let schema = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'")
-            let root = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'root'")
-            if schema == IndexSchema.version && root == space.root { return }
-            // Stale: drop everything and start again.
-            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%\\_fts\\_%' ESCAPE '\\'")
-            for t in tables { try db.execute(sql: "DROP TABLE IF EXISTS \"\(t)\"") }
+        if try !db.tableExists("meta", in: "main") {
+            try IndexSchema.create(db)
+            try db.execute(sql: "INSERT INTO meta(key, value) VALUES('root', ?)", arguments: [space.root])
+            try db.execute(sql: "INSERT INTO meta(key, value) VALUES('space', ?)", arguments: [space.id])
         }
-        try IndexSchema.create(db)
-        try db.execute(sql: "INSERT INTO meta(key, value) VALUES('root', ?)", arguments: [space.root])
-        try db.execute(sql: "INSERT INTO meta(key, value) VALUES('space', ?)", arguments: [space.id])
     }
 
     /// Empties the index and applies every journal from the start, in one transaction.

@@ -1,8 +1,10 @@
 /// The index's search tables.
 ///
-/// Posts are searched through `posts_fts` (over the posts table). Status
-/// updates and decision summaries are copied into `notes`, searched through
-/// `notes_fts` with the same columns, so one match expression serves both.
+/// Posts are searched through `posts_fts` (rowid = the posts table's rowid).
+/// Status updates and decision summaries are copied into `notes`, searched
+/// through `notes_fts` with the same columns, so one match expression serves
+/// both. The two FTS5 tables are contentless and live in their own file
+/// (``FullTextSchema``), so a build from scratch fills them on a second thread.
 /// `grams` holds text of scripts written without spaces with each character
 /// spaced out (see `SearchText.spacedOut`); it is NULL for all other text, so
 /// it costs nothing where it is not needed. `meta` holds one word each for
@@ -16,11 +18,6 @@ extension IndexSchema {
             thread TEXT, author TEXT NOT NULL, at TEXT NOT NULL, title TEXT, body TEXT NOT NULL, grams TEXT, meta TEXT)
         """,
         "CREATE INDEX notes_thread ON notes(thread)",
-        // Who each post mentions, for `mentions:`.
-        """
-        CREATE VIRTUAL TABLE notes_fts USING fts5(title, body, grams, meta, content='notes', content_rowid='rowid',
-            tokenize='unicode61 remove_diacritics 2')
-        """,
     ]
 
     static let searchDataTables = ["notes"]

@@ -3,7 +3,7 @@ import GRDB
 /// The index's tables. The index is a cache: when this schema changes, the
 /// version goes up and old indexes are rebuilt from the journals.
 enum IndexSchema {
-    static let version = "10"
+    static let version = "11"
 
     static let statements = [
         "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -33,7 +33,7 @@ enum IndexSchema {
         """
         CREATE TABLE members(handle TEXT PRIMARY KEY, name TEXT, tz TEXT, hours TEXT, first_seen TEXT NOT NULL)
         """,
-        // Threads and comments. rowid feeds the full-text index.
+        // Threads and comments. rowid is the post's row in the full-text index (`fts.posts_fts`).
         """
         CREATE TABLE posts(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind INTEGER NOT NULL,
             board TEXT NOT NULL, thread TEXT NOT NULL, parent TEXT, anchor TEXT, author TEXT NOT NULL,
@@ -66,10 +66,6 @@ enum IndexSchema {
             PRIMARY KEY(target, emoji, author))
         """,
         "CREATE TABLE pins(thread TEXT PRIMARY KEY, board TEXT NOT NULL, by TEXT NOT NULL, at TEXT NOT NULL)",
-        """
-        CREATE VIRTUAL TABLE posts_fts USING fts5(title, body, grams, meta, content='posts', content_rowid='rowid',
-            tokenize='unicode61 remove_diacritics 2')
-        """,
     ]
 
     /// Indexes that a first build drops and creates again once the rows are in:

@@ -1,0 +1,241 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import CSQLiteTuning
+
+/// One change to the full-text index: a row of `posts_fts` or `notes_fts` added,
+/// or removed with the values it was added with (the tables are contentless).
+struct FullTextRow: Sendable {
+    enum Table: Sendable { case posts, notes }
+    var table: Table
+    var delete: Bool
+    var rowid: Int64
+    var title: String?
+    var body: String
+    var grams: String?
+    var meta: String?
+}
+
+/// Where the applier sends full-text changes. The full-text index is its own
+/// file (`index-search.sqlite`, attached as the `fts` schema), so a build from
+/// scratch can fill it on a second thread while the applier fills the index.
+enum FullTextSink {
+    /// Applied at once through the applier's own connection (the `fts` schema).
+    case inline(InlineFullText)
+    /// Handed to a thread that writes the new full-text file (a build from scratch).
+    case builder(FullTextBuilder)
+
+    func send(_ row: FullTextRow) throws {
+        switch self {
+        case .inline(let s): try s.apply(row)
+        case .builder(let b): b.send(row)
+        }
+    }
+
+    /// Empties both full-text tables.
+    func clear() throws {
+        switch self {
+        case .inline(let s): try s.clear()
+        case .builder(let b): b.clear()
+        }
+    }
+}
+
+/// Full-text changes made through the connection that applies the events.
+struct InlineFullText {
+    private let db: Database
+    private let insertPost: FastStatement
+    private let deletePost: FastStatement
+    private let insertNote: FastStatement
+    private let deleteNote: FastStatement
+
+    init(_ db: Database) throws {
+        self.db = db
+        insertPost = try FastStatement(db, "INSERT INTO fts.posts_fts(rowid, title, body, grams, meta) VALUES(?, ?, ?, ?, ?)")
+        deletePost = try FastStatement(db, """
+            INSERT INTO fts.posts_fts(posts_fts, rowid, title, body, grams, meta) VALUES('delete', ?, ?, ?, ?, ?)
+            """)
+        insertNote = try FastStatement(db, "INSERT INTO fts.notes_fts(rowid, title, body, grams, meta) VALUES(?, ?, ?, ?, ?)")
+        deleteNote = try FastStatement(db, """
+            INSERT INTO fts.notes_fts(notes_fts, rowid, title, body, grams, meta) VALUES('delete', ?, ?, ?, ?, ?)
+            """)
+    }
+
+    func apply(_ row: FullTextRow) throws {
+        let statement = switch (row.table, row.delete) {
+        case (.posts, false): insertPost
+        case (.posts, true): deletePost
+        case (.notes, false): insertNote
+        case (.notes, true): deleteNote
+        }
+        try FullTextBuilder.run(statement, row)
+    }
+
+    func clear() throws { try FullTextSchema.clear(db, schema: "fts") }
+}
+
+/// Fills a new full-text file on its own thread during a build from scratch:
+/// the applier hands over rows in batches and goes on with the index, so the
+/// two files are written at the same time on two cores.
+final class FullTextBuilder: @unchecked Sendable {
+    private enum Op {
+        case row(FullTextRow)
+        case clear
+    }
+
+    private let queue: DatabaseQueue
+    let path: String
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var pending: [Op] = []
+    private var closed = false
+    private var failure: (any Error)?
+    // Touched only by the thread that sends.
+    private var outgoing: [Op] = []
+    private let done = DispatchSemaphore(value: 0)
+
+    /// Creates the file at `path` (which must not exist) and starts its thread.
+    init(path: String) throws {
+        self.path = path
+        var config = Configuration()
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = OFF")
+            try db.execute(sql: "PRAGMA synchronous = OFF")
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+        }
+        queue = try DatabaseQueue(path: path, configuration: config)
+        try queue.inDatabase { db in try FullTextSchema.create(db, schema: "main") }
+        DispatchQueue.global().async { [self] in run() }
+    }
+
+    func send(_ row: FullTextRow) {
+        outgoing.append(.row(row))
+        if outgoing.count >= 256 { flush() }
+    }
+
+    func clear() {
+        outgoing.append(.clear)
+        flush()
+    }
+
+    private func flush() {
+        condition.lock()
+        pending.append(contentsOf: outgoing)
+        condition.signal()
+        condition.unlock()
+        outgoing.removeAll(keepingCapacity: true)
+    }
+
+    /// Waits for every row to be written, records `generation`, commits and
+    /// syncs the file. Throws what the thread met.
+    func finish(generation: String) throws {
+        flush()
+        condition.lock()
+        closed = true
+        condition.signal()
+        condition.unlock()
+        done.wait()
+        if let failure { throw failure }
+        try queue.inDatabase { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('generation', ?)", arguments: [generation])
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        try queue.close()
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
+    }
+
+    /// Stops the thread and leaves the file to be deleted (a failed build).
+    func abandon() {
+        condition.lock()
+        closed = true
+        failure = failure ?? StoreError.index("abandoned")
+        condition.signal()
+        condition.unlock()
+        done.wait()
+        try? queue.close()
+    }
+
+    private func run() {
+        defer { done.signal() }
+        do {
+            try queue.inDatabase { db in
+                try db.execute(sql: "BEGIN")
+                let statements = try [
+                    FastStatement(db, "INSERT INTO posts_fts(rowid, title, body, grams, meta) VALUES(?, ?, ?, ?, ?)"),
+                    FastStatement(db, "INSERT INTO posts_fts(posts_fts, rowid, title, body, grams, meta) VALUES('delete', ?, ?, ?, ?, ?)"),
+                    FastStatement(db, "INSERT INTO notes_fts(rowid, title, body, grams, meta) VALUES(?, ?, ?, ?, ?)"),
+                    FastStatement(db, "INSERT INTO notes_fts(notes_fts, rowid, title, body, grams, meta) VALUES('delete', ?, ?, ?, ?, ?)"),
+                ]
+                while true {
+                    condition.lock()
+                    while pending.isEmpty && !closed { condition.wait() }
+                    let batch = pending
+                    pending.removeAll(keepingCapacity: true)
+                    // Once closed, nothing more is sent: this batch is the last.
+                    let last = closed
+                    let stop = failure != nil
+                    condition.unlock()
+                    if stop { return }
+                    for op in batch {
+                        switch op {
+                        case .row(let r):
+                            try Self.run(statements[(r.table == .posts ? 0 : 2) + (r.delete ? 1 : 0)], r)
+                        case .clear:
+                            try FullTextSchema.clear(db, schema: "main")
+                        }
+                    }
+                    if last { break }
+                }
+                try db.execute(sql: "COMMIT")
+            }
+        } catch {
+            condition.lock()
+            failure = error
+            condition.unlock()
+        }
+    }
+
+    static func run(_ statement: FastStatement, _ row: FullTextRow) throws {
+        statement.bind(1, row.rowid)
+        statement.bind(2, row.title)
+        statement.bind(3, row.body)
+        statement.bind(4, row.grams)
+        statement.bind(5, row.meta)
+        try statement.run()
+    }
+}
+
+/// The full-text file's tables. Contentless: the text itself is in the index
+/// (`posts`, `notes`), and removing a row means giving back the values it was
+/// added with.
+enum FullTextSchema {
+    static func create(_ db: Database, schema: String) throws {
+        try db.execute(sql: "CREATE TABLE IF NOT EXISTS \(schema).meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        for table in ["posts_fts", "notes_fts"] {
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE IF NOT EXISTS \(schema).\(table) USING fts5(title, body, grams, meta, content='',
+                    tokenize='unicode61 remove_diacritics 2')
+                """)
+        }
+        try db.execute(sql: "INSERT OR REPLACE INTO \(schema).meta(key, value) VALUES('schema', ?)", arguments: [IndexSchema.version])
+    }
+
+    static func clear(_ db: Database, schema: String) throws {
+        try db.execute(sql: "INSERT INTO \(schema).posts_fts(posts_fts) VALUES('delete-all')")
+        try db.execute(sql: "INSERT INTO \(schema).notes_fts(notes_fts) VALUES('delete-all')")
+    }
+}
+
+/// Process-wide SQLite settings, made once before the first database opens.
+enum SQLiteProcess {
+    private static let prepared: Bool = {
+        // Without this, two threads using SQLite wait on one mutex at every allocation.
+        weft_sqlite_disable_memstatus() == 0
+    }()
+
+    static func prepare() { _ = prepared }
+}
