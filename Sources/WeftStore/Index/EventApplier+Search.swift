@@ -8,7 +8,7 @@ extension EventApplier {
     /// What the `grams` column holds for a post: nil unless its text has a
     /// script without spaces.
     static func grams(title: String?, body: String) -> String? {
-        SearchText.grams((title ?? "") + "\n" + body)
+        SearchText.grams(title: title, body: body)
     }
 
     /// Adds a status update to the searchable notes.
