@@ -42,15 +42,12 @@ struct ByteNames {
     /// Up to 24 bytes packed into three words, zero-padded.
     @inline(__always)
     private static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64) {
-        var w: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        for (i, c) in bytes.enumerated() {
-            let v = UInt64(c) << UInt64((i & 7) << 3)
-            switch i >> 3 {
-            case 0: w.0 |= v
-            case 1: w.1 |= v
-            default: w.2 |= v
-            }
+        @inline(__always) func word(_ from: Int) -> UInt64 {
+            var w: UInt64 = 0
+            for i in from..<min(bytes.count, from + 8) { w |= UInt64(bytes[i]) << UInt64((i - from) << 3) }
+            return w
         }
-        return w
+        let n = bytes.count
+        return (word(0), n > 8 ? word(8) : 0, n > 16 ? word(16) : 0)
     }
 }

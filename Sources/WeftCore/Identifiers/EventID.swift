@@ -19,14 +19,10 @@ public struct EventID: Hashable, Comparable, Sendable, Codable, CustomStringConv
 
     /// 36 bytes: lowercase hex digits with dashes at 8, 13, 18 and 23.
     static func isCanonical(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard b.count == 36 else { return false }
-        for i in 0..<36 {
+        guard b.count == 36, b[8] == 45, b[13] == 45, b[18] == 45, b[23] == 45 else { return false }
+        for i in 0..<36 where i != 8 && i != 13 && i != 18 && i != 23 {
             let c = b[i]
-            if i == 8 || i == 13 || i == 18 || i == 23 {
-                guard c == 45 else { return false }
-            } else {
-                guard (c >= 48 && c <= 57) || (c >= 97 && c <= 102) else { return false }
-            }
+            guard c &- 48 < 10 || c &- 97 < 6 else { return false }
         }
         return true
     }
