@@ -211,6 +211,19 @@ final class SearchHighlighterTests: XCTestCase {
         XCTAssertEqual(SearchText.runs("会議abc").map(\.text), ["会議", "abc"])
     }
 
+    func testGramsOfAPostAreTheGramsOfItsJoinedText() {
+        let texts = ["", "plain", "café 🚀 ✅ — ok", "会議", "明日の会議", "x 𠀀𯿽 y", "ไทย ok", "한국어", "カタカナ ok ひらがな",
+                     "\u{E000}\u{FFFF}", "end 会", "会 end"]
+        for title in texts.map(Optional.some) + [nil] {
+            for body in texts {
+                XCTAssertEqual(SearchText.grams(title: title, body: body), SearchText.grams((title ?? "") + "\n" + body), "\(title ?? "nil") / \(body)")
+            }
+        }
+        for t in texts + ["a\u{0E00}", "\u{0DFF}\u{0F00}\u{3FFFF}\u{40000}"] {
+            XCTAssertEqual(SearchText.hasUnspaced(t), t.unicodeScalars.contains(where: SearchText.isUnspaced), t)
+        }
+    }
+
     func testSnippetCentresOnTheFirstMatch() {
         let text = String(repeating: "filler words here ", count: 20) + "the budget line\nnext"
         let snippet = SearchHighlighter([.word("budget")]).snippet(text, length: 40)

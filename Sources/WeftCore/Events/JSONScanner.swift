@@ -1,6 +1,9 @@
 /// A small, fast JSON reader for journal lines: one pass over the bytes, no
 /// Foundation. Journal lines are read far more often than written (every index
 /// build reads them all), so this replaces `JSONDecoder` on that path.
+///
+/// The bytes must already be known to be valid UTF-8 (``UTF8Bytes/isValid(_:)``):
+/// strings are then cut out of them without a second check.
 enum JSONValue {
     case string(String)
     case number(Double)
@@ -23,28 +26,42 @@ struct JSONScanner {
     enum Failure: Error {
         case syntax(String)
         case invalidUTF8
+        /// The line is JSON, but not an object (``LineFields`` only).
+        case notAnObject
     }
 
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var pos = 0
+    /// A scanned string: where its bytes are when it has no escapes, else its text.
+    enum ScannedString {
+        case raw(start: Int, end: Int, ascii: Bool)
+        case unescaped(String)
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    var pos = 0
 
     /// Parses one complete JSON value that fills `bytes` (surrounding spaces allowed).
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> JSONValue {
         var s = JSONScanner(bytes: bytes)
         s.skipSpace()
         let v = try s.value(depth: 0)
-        s.skipSpace()
-        guard s.pos == bytes.count else { throw .syntax("extra text after the value at byte \(s.pos)") }
+        try s.expectEnd()
         return v
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    private mutating func skipSpace() {
+    @inline(__always)
+    mutating func skipSpace() {
         while pos < bytes.count, bytes[pos] == 32 || bytes[pos] == 9 || bytes[pos] == 10 || bytes[pos] == 13 { pos += 1 }
     }
 
-    private mutating func value(depth: Int) throws(Failure) -> JSONValue {
+    /// Only spaces may follow the value.
+    mutating func expectEnd() throws(Failure) {
+        skipSpace()
+        guard pos == bytes.count else { throw .syntax("extra text after the value at byte \(pos)") }
+    }
+
+    mutating func value(depth: Int) throws(Failure) -> JSONValue {
         guard depth < 64 else { throw .syntax("nested too deeply") }
         guard pos < bytes.count else { throw .syntax("the line ends too early") }
         switch bytes[pos] {
@@ -97,7 +114,7 @@ struct JSONScanner {
         }
     }
 
-    private mutating func literal(_ word: StaticString) throws(Failure) {
+    mutating func literal(_ word: StaticString) throws(Failure) {
         let n = word.utf8CodeUnitCount
         guard pos + n <= bytes.count else { throw .syntax("the line ends too early") }
         let w = word.utf8Start
@@ -105,99 +122,33 @@ struct JSONScanner {
         pos += n
     }
 
-    private mutating func number() throws(Failure) -> Double {
+    mutating func number() throws(Failure) -> Double {
         let start = pos
+        var digitsOnly = true
+        var whole = 0
         while pos < bytes.count {
             let c = bytes[pos]
-            guard (c >= 48 && c <= 57) || c == 45 || c == 43 || c == 46 || c == 101 || c == 69 else { break }
+            if c >= 48 && c <= 57 {
+                whole = whole &* 10 &+ Int(c - 48)
+            } else if c == 45 || c == 43 || c == 46 || c == 101 || c == 69 {
+                digitsOnly = false
+            } else {
+                break
+            }
             pos += 1
         }
+        // Up to 15 digits are an integer a Double holds exactly: what `Double(_:)` reads too.
+        if digitsOnly && pos > start && pos - start <= 15 { return Double(whole) }
         guard pos > start, let d = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)) else {
             throw .syntax("invalid character at byte \(start)")
         }
         return d
     }
 
-    private mutating func string() throws(Failure) -> String {
-        pos += 1
-        let start = pos
-        // Fast path: no escapes; ASCII needs no UTF-8 validation.
-        var high: UInt8 = 0
-        while pos < bytes.count {
-            let c = bytes[pos]
-            if c == 34 {
-                let slice = UnsafeBufferPointer(rebasing: bytes[start..<pos])
-                pos += 1
-                if high < 0x80 { return String(decoding: slice, as: UTF8.self) }
-                guard let s = String(validating: slice, as: UTF8.self) else { throw .invalidUTF8 }
-                return s
-            }
-            high |= c
-            if c == 92 { break }
-            if c < 0x20 { throw .syntax("control character in a string at byte \(pos)") }
-            pos += 1
+    mutating func string() throws(Failure) -> String {
+        switch try scanString() {
+        case .raw(let start, let end, let ascii): return UTF8Bytes.string(bytes, start, end, ascii: ascii)
+        case .unescaped(let s): return s
         }
-        // Slow path: unescape.
-        var out = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<pos]))
-        while pos < bytes.count {
-            let c = bytes[pos]
-            if c == 34 {
-                pos += 1
-                guard let s = String(validating: out, as: UTF8.self) else { throw .invalidUTF8 }
-                return s
-            }
-            if c < 0x20 { throw .syntax("control character in a string at byte \(pos)") }
-            if c != 92 {
-                out.append(c)
-                pos += 1
-                continue
-            }
-            pos += 1
-            guard pos < bytes.count else { break }
-            let e = bytes[pos]
-            pos += 1
-            switch e {
-            case 34, 92, 47: out.append(e)
-            case 98: out.append(8)
-            case 102: out.append(12)
-            case 110: out.append(10)
-            case 114: out.append(13)
-            case 116: out.append(9)
-            case 117:
-                var scalar = try hex4()
-                if (0xD800..<0xDC00).contains(scalar) {
-                    guard pos + 1 < bytes.count, bytes[pos] == 92, bytes[pos + 1] == 117 else {
-                        throw .syntax("unpaired surrogate at byte \(pos)")
-                    }
-                    pos += 2
-                    let low = try hex4()
-                    guard (0xDC00..<0xE000).contains(low) else { throw .syntax("bad surrogate pair at byte \(pos)") }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                }
-                guard let u = Unicode.Scalar(scalar) else { throw .syntax("invalid \\u escape at byte \(pos)") }
-                out.append(contentsOf: String(Character(u)).utf8)
-            default:
-                throw .syntax("invalid escape at byte \(pos - 1)")
-            }
-        }
-        throw .syntax("unterminated string")
-    }
-
-    private mutating func hex4() throws(Failure) -> UInt32 {
-        guard pos + 4 <= bytes.count else { throw .syntax("the line ends too early") }
-        var v: UInt32 = 0
-        for _ in 0..<4 {
-            let c = bytes[pos]
-            let d: UInt32
-            switch c {
-            case 48...57: d = UInt32(c - 48)
-            case 97...102: d = UInt32(c - 87)
-            case 65...70: d = UInt32(c - 55)
-            default: throw .syntax("invalid \\u escape at byte \(pos)")
-            }
-            v = v * 16 + d
-            pos += 1
-        }
-        return v
     }
 }

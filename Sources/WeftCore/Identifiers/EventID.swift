@@ -6,16 +6,25 @@ public struct EventID: Hashable, Comparable, Sendable, Codable, CustomStringConv
 
     /// Accepts a canonical lowercase UUID (36 characters, dashes at 8, 13, 18, 23).
     public init?(_ text: String) {
-        let b = Array(text.utf8)
-        guard b.count == 36 else { return nil }
-        for (i, c) in b.enumerated() {
-            if i == 8 || i == 13 || i == 18 || i == 23 {
-                guard c == 45 else { return nil }
-            } else {
-                guard (c >= 48 && c <= 57) || (c >= 97 && c <= 102) else { return nil }
-            }
-        }
+        var copy = text
+        guard copy.withUTF8(Self.isCanonical) else { return nil }
         rawValue = text
+    }
+
+    /// The id spelled by `utf8` (a journal line's bytes), if canonical.
+    init?(utf8: UnsafeBufferPointer<UInt8>) {
+        guard Self.isCanonical(utf8) else { return nil }
+        rawValue = UTF8Bytes.string(utf8, ascii: true)
+    }
+
+    /// 36 bytes: lowercase hex digits with dashes at 8, 13, 18 and 23.
+    static func isCanonical(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.count == 36, b[8] == 45, b[13] == 45, b[18] == 45, b[23] == 45 else { return false }
+        for i in 0..<36 where i != 8 && i != 13 && i != 18 && i != 23 {
+            let c = b[i]
+            guard c &- 48 < 10 || c &- 97 < 6 else { return false }
+        }
+        return true
     }
 
     /// A new UUIDv7 for `time`, with `random` supplying the 74 random bits.

@@ -5,12 +5,20 @@ public struct Handle: Hashable, Comparable, Sendable, Codable, CustomStringConve
 
     /// Validates `text`: 1–32 of `[a-z0-9_.-]`, starting with a letter or `_`.
     public init(_ text: String) throws(ValidationError) {
-        let b = Array(text.utf8)
-        guard (1...Limits.handleLength).contains(b.count),
-              let first = b.first, (first >= 97 && first <= 122) || first == 95,
-              b.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 || $0 == 46 || $0 == 45 })
-        else { throw .badHandle(text) }
+        var copy = text
+        guard copy.withUTF8(Self.isValid) else { throw .badHandle(text) }
         rawValue = text
+    }
+
+    /// The handle spelled by `utf8` (a journal line's bytes), if valid.
+    init?(utf8: UnsafeBufferPointer<UInt8>) {
+        guard Self.isValid(utf8) else { return nil }
+        rawValue = UTF8Bytes.string(utf8, ascii: true)
+    }
+
+    private static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard (1...Limits.handleLength).contains(b.count), (b[0] >= 97 && b[0] <= 122) || b[0] == 95 else { return false }
+        return b.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 || $0 == 46 || $0 == 45 }
     }
 
     public var description: String { rawValue }

@@ -48,12 +48,35 @@ public enum SearchText {
     }
 
     /// Whether `text` has any character of a script without spaces. Fast on
-    /// text that has none: only bytes of three-byte UTF-8 sequences and longer
-    /// are looked at closely.
+    /// text that has none: its UTF-8 is scanned in place, and only characters
+    /// of three or four bytes are decoded (all those scripts' are).
     public static func hasUnspaced(_ text: String) -> Bool {
-        var copy = text
-        let wide = copy.withUTF8 { bytes in bytes.contains { $0 >= 0xE0 } }
-        return wide && text.unicodeScalars.contains(where: isUnspaced)
+        text.utf8.withContiguousStorageIfAvailable(hasUnspaced) ?? text.unicodeScalars.contains(where: isUnspaced)
+    }
+
+    /// `hasUnspaced` on the UTF-8 of a string (valid UTF-8).
+    private static func hasUnspaced(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0xE0 {
+                i += 1
+                continue
+            }
+            let value: UInt32
+            if c < 0xF0 {
+                guard i + 2 < n else { return false }
+                value = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                i += 3
+            } else {
+                guard i + 3 < n else { return false }
+                value = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                i += 4
+            }
+            if let s = Unicode.Scalar(value), isUnspaced(s) { return true }
+        }
+        return false
     }
 
     /// `text` with a space around each character of a script without spaces,
@@ -80,6 +103,21 @@ public enum SearchText {
     public static func grams(_ text: String) -> String? {
         guard hasUnspaced(text) else { return nil }
         var out = String.UnicodeScalarView()
+        appendGrams(of: text, to: &out)
+        return String(out)
+    }
+
+    /// The grams of a post: `grams(title + "\n" + body)`, without joining them
+    /// (a line break is no character of those scripts, so it only ends a run).
+    public static func grams(title: String?, body: String) -> String? {
+        guard hasUnspaced(body) || title.map(hasUnspaced) == true else { return nil }
+        var out = String.UnicodeScalarView()
+        if let title { appendGrams(of: title, to: &out) }
+        appendGrams(of: body, to: &out)
+        return String(out)
+    }
+
+    private static func appendGrams(of text: String, to out: inout String.UnicodeScalarView) {
         var inRun = false
         for s in text.unicodeScalars {
             if isUnspaced(s) {
@@ -91,7 +129,6 @@ public enum SearchText {
                 inRun = false
             }
         }
-        return String(out)
     }
 
     /// The runs of a term: its parts in scripts without spaces (looked up in

@@ -46,7 +46,13 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DDTHH:MM:SS(.fff)?Z`; nil for anything else.
     public init?(iso8601 text: String) {
-        let b = Array(text.utf8)
+        var copy = text
+        guard let t = copy.withUTF8(Timestamp.init(iso8601UTF8:)) else { return nil }
+        self = t
+    }
+
+    /// Parses the UTF-8 of `YYYY-MM-DDTHH:MM:SS(.fff)?Z` (a journal line's bytes).
+    init?(iso8601UTF8 b: UnsafeBufferPointer<UInt8>) {
         guard b.count == 20 || b.count == 24 else { return nil }
         func num(_ from: Int, _ len: Int) -> Int64? {
             var v: Int64 = 0

@@ -8,9 +8,7 @@ extension EventApplier {
     /// What the `grams` column holds for a post: nil unless its text has a
     /// script without spaces.
     static func grams(title: String?, body: String) -> String? {
-        // Most text has none: find that out without joining title and body.
-        guard SearchText.hasUnspaced(body) || title.map(SearchText.hasUnspaced) == true else { return nil }
-        return SearchText.grams((title ?? "") + "\n" + body)
+        SearchText.grams(title: title, body: body)
     }
 
     /// The `meta` column of a row (``SearchMatch/meta(kind:board:author:)``),

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 import WeftCore
 
 /// A line that could not be used, and why.
@@ -36,12 +41,13 @@ public enum JournalReader {
         var lineNo = firstLine
         bytes.withUnsafeBufferPointer { buf in
             while start < buf.count {
-                guard let nl = buf[start...].firstIndex(of: 10) else {
+                guard let base = buf.baseAddress, let found = memchr(base + start, 10, buf.count - start) else {
                     batch.incompleteTail = true
                     batch.problems.append(JournalProblem(journal: path, line: lineNo,
                         reason: "incomplete last line (an interrupted write; the owner's next append repairs it)"))
                     break
                 }
+                let nl = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 let slice = UnsafeBufferPointer(rebasing: buf[start..<nl])
                 defer {
                     start = nl + 1
