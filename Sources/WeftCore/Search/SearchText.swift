@@ -33,18 +33,27 @@ public enum SearchText {
     }
 
     /// Characters of scripts written without spaces between words.
-    public static func isUnspaced(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x0E00...0x0EFF,  // Thai, Lao
-             0x1000...0x109F,  // Myanmar
-             0x1780...0x17FF,  // Khmer
-             0x1100...0x11FF, 0x3130...0x318F, 0xAC00...0xD7AF,  // Hangul
-             0x3040...0x30FF, 0x31F0...0x31FF,  // Hiragana, Katakana
-             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF:  // Han
-            return true
-        default:
-            return false
-        }
+    public static func isUnspaced(_ s: Unicode.Scalar) -> Bool { isUnspaced(s.value) }
+
+    /// The same test on a scalar's value, as plain comparisons (this runs for
+    /// every character of every post with such text while an index is built).
+    @inline(__always)
+    static func isUnspaced(_ v: UInt32) -> Bool {
+        if v < 0x0E00 { return false }
+        if v <= 0x0EFF { return true }  // Thai, Lao
+        if v < 0x1000 { return false }
+        if v <= 0x109F { return true }  // Myanmar
+        if v >= 0x1100 && v <= 0x11FF { return true }  // Hangul Jamo
+        if v >= 0x1780 && v <= 0x17FF { return true }  // Khmer
+        if v < 0x3040 { return false }
+        if v <= 0x30FF { return true }  // Hiragana, Katakana
+        if v >= 0x3130 && v <= 0x318F { return true }  // Hangul compatibility Jamo
+        if v >= 0x31F0 && v <= 0x31FF { return true }  // Katakana extensions
+        if v >= 0x3400 && v <= 0x4DBF { return true }  // Han extension A
+        if v >= 0x4E00 && v <= 0x9FFF { return true }  // Han
+        if v >= 0xAC00 && v <= 0xD7AF { return true }  // Hangul syllables
+        if v >= 0xF900 && v <= 0xFAFF { return true }  // Han compatibility
+        return v >= 0x20000 && v <= 0x3FFFF  // Han extensions B and later
     }
 
     /// Whether `text` has any character of a script without spaces. Fast on
@@ -102,31 +111,49 @@ public enum SearchText {
     /// none, so other text costs nothing.
     public static func grams(_ text: String) -> String? {
         guard hasUnspaced(text) else { return nil }
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
         appendGrams(of: text, to: &out)
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The grams of a post: `grams(title + "\n" + body)`, without joining them
     /// (a line break is no character of those scripts, so it only ends a run).
     public static func grams(title: String?, body: String) -> String? {
         guard hasUnspaced(body) || title.map(hasUnspaced) == true else { return nil }
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
         if let title { appendGrams(of: title, to: &out) }
         appendGrams(of: body, to: &out)
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func appendGrams(of text: String, to out: inout String.UnicodeScalarView) {
-        var inRun = false
-        for s in text.unicodeScalars {
-            if isUnspaced(s) {
-                if !inRun && !out.isEmpty { out.append(contentsOf: " 0".unicodeScalars) }
-                out.append(" ")
-                out.append(s)
-                inRun = true
-            } else {
-                inRun = false
+    /// Appends " c" for each character c of a script without spaces, and " 0"
+    /// before each run but the first, working on the UTF-8 bytes: every such
+    /// script is above U+0800, so shorter sequences are skipped unread.
+    private static func appendGrams(of text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { b in
+            var i = 0
+            var inRun = false
+            while i < b.count {
+                let lead = b[i]
+                if lead < 0xE0 {
+                    inRun = false
+                    i += lead < 0x80 ? 1 : 2
+                    continue
+                }
+                let length = lead < 0xF0 ? 3 : 4
+                guard i + length <= b.count else { return }
+                var v = UInt32(lead & (length == 3 ? 0x0F : 0x07))
+                for k in 1..<length { v = (v << 6) | UInt32(b[i + k] & 0x3F) }
+                if isUnspaced(v) {
+                    if !inRun && !out.isEmpty { out.append(contentsOf: [0x20, 0x30]) }
+                    out.append(0x20)
+                    out.append(contentsOf: b[i..<(i + length)])
+                    inRun = true
+                } else {
+                    inRun = false
+                }
+                i += length
             }
         }
     }

@@ -54,10 +54,10 @@ extension EventApplier {
         let forum = try fold(["post:\(id)"], with: current)
         // The full-text index holds every post that is not redacted, with its current text.
         if let old = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT rowid, title, body, grams, meta FROM posts WHERE id = ? AND redacted = 0
+            SELECT rowid, kind, board, author, title, body FROM posts WHERE id = ? AND redacted = 0
             """), arguments: [id]) {
-            try fullText.send(FullTextRow(table: .posts, delete: true, rowid: old["rowid"], title: old["title"],
-                                          body: old["body"], grams: old["grams"], meta: old["meta"]))
+            try fullText.send(FullTextRow(table: .posts, delete: true, rowid: old["rowid"], kind: old["kind"], board: old["board"],
+                                          author: old["author"], title: old["title"], body: old["body"]))
         }
         if let t = forum.threads[eid] {
             let body = t.redacted ? "" : Blocks.join(t.blocks)
@@ -81,21 +81,23 @@ extension EventApplier {
                             mentions: String?, editedAt: String?, redacted: Bool) throws {
         // A new row is only ever made while applying the post's creation, so the
         // current line's location is the creation's.
-        let grams = redacted ? nil : Self.grams(title: title, body: body)
-        let meta = meta(kind: kind, board: board, author: author)
+        if firstBuild {
+            noteFirstBuildPost(id: id, kind: kind, board: board, thread: thread, author: author, at: createdAt, title: title,
+                               redacted: redacted, isNew: kind == 1 ? try !postExists(id) : false)
+        }
         try db.cachedStatement(sql: """
             INSERT INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title, body, blocks, mentions,
-                edited_at, redacted, journal, offset, length, grams, meta)
-            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                edited_at, redacted, journal, offset, length)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET title = excluded.title, body = excluded.body, blocks = excluded.blocks,
-                edited_at = excluded.edited_at, redacted = excluded.redacted, grams = excluded.grams
+                edited_at = excluded.edited_at, redacted = excluded.redacted
             """).execute(arguments: [id, kind, board, thread, parent, anchor, author, createdAt, title, body, blocks, mentions,
-                             editedAt, redacted, location.journal, location.offset, location.length, grams, meta])
+                             editedAt, redacted, location.journal, location.offset, location.length])
         try addMentions(mentions, post: id, board: board, at: createdAt)
         let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM posts WHERE id = ?"), arguments: [id]) ?? 0
         if !redacted {
-            try fullText.send(FullTextRow(table: .posts, delete: false, rowid: rowid, title: title, body: body,
-                                          grams: grams, meta: meta))
+            try fullText.send(FullTextRow(table: .posts, delete: false, rowid: rowid, kind: kind, board: board, author: author,
+                                          title: title, body: body))
         }
     }
 
@@ -121,13 +123,28 @@ extension EventApplier {
     }
 
     mutating func refoldReactions(_ target: String, with current: StoredEvent) throws {
+        guard EventID(target) != nil else { return }
+        if firstBuild {
+            // Written once at the end (`writeFirstBuildReactions`).
+            build.reactionTargets.insert(target)
+            return
+        }
+        try writeReactions(target, forum: fold(["react:\(target)"], with: current))
+    }
+
+    func writeReactions(_ target: String, forum: Forum) throws {
         guard let eid = EventID(target) else { return }
-        let forum = try fold(["react:\(target)"], with: current)
-        try db.cachedStatement(sql: "DELETE FROM reactions WHERE target = ?").execute(arguments: [target])
+        if !firstBuild {
+            try db.cachedStatement(sql: "DELETE FROM reactions WHERE target = ?").execute(arguments: [target])
+        }
         var position = 0
         for (emoji, people) in forum.reactions[eid] ?? [:] {
             for who in people {
-                try db.cachedStatement(sql: "INSERT INTO reactions(target, emoji, author, position) VALUES(?, ?, ?, ?)").execute(arguments: [target, emoji, who.rawValue, position])
+                insertReaction.bind(1, target)
+                insertReaction.bind(2, emoji)
+                insertReaction.bind(3, who.rawValue)
+                insertReaction.bind(4, position)
+                try insertReaction.run()
                 position += 1
             }
         }

@@ -23,9 +23,9 @@ struct EventApplier {
     /// to each so far, so re-folding one needs no query and no journal read.
     var changing: Set<String> = []
     var history: [String: [StoredEvent]] = [:]
+    let build = FirstBuildState()
     /// Earliest write per author, flushed once by ``finish()``.
     var firstSeen: [String: String] = [:]
-    let metaCache = MetaCache()
     /// Whether the event being applied is the only one of its entity.
     var alone = true
     /// Where the line being applied is.
@@ -36,6 +36,7 @@ struct EventApplier {
     let insertStatus: FastStatement
     let countKey: FastStatement
     let insertMention: FastStatement
+    let insertReaction: FastStatement
 
     init(_ db: Database, root: String, firstBuild: Bool, fullText: FullTextSink) throws {
         self.db = db
@@ -48,8 +49,8 @@ struct EventApplier {
             """)
         insertPost = try FastStatement(db, """
             INSERT OR IGNORE INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title, body, blocks,
-                mentions, journal, offset, length, grams, meta)
-            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                mentions, journal, offset, length)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         bumpThread = try FastStatement(db, """
             UPDATE threads SET replies = replies + 1, last_activity = max(last_activity, ?) WHERE id = ? AND board = ?
@@ -59,6 +60,7 @@ struct EventApplier {
             """)
         countKey = try FastStatement(db, "SELECT count(*) FROM events WHERE key = ?")
         insertMention = try FastStatement(db, "INSERT OR IGNORE INTO mentions(handle, post, board, created_at) VALUES(?, ?, ?, ?)")
+        insertReaction = try FastStatement(db, "INSERT INTO reactions(target, emoji, author, position) VALUES(?, ?, ?, ?)")
         if firstBuild {
             for (name, _) in IndexSchema.bulkIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
         }
@@ -70,16 +72,9 @@ struct EventApplier {
         if firstBuild {
             BuildTiming.mark("finish-start")
             try refoldPins(board: nil)
-            try db.execute(sql: """
-                INSERT INTO threads(id, board, author, created_at, title, last_activity, replies, decided, redacted, pinned)
-                SELECT t.id, t.board, t.author, t.created_at, coalesce(t.title, ''),
-                    max(t.created_at, coalesce(c.last, t.created_at)), coalesce(c.n, 0),
-                    EXISTS(SELECT 1 FROM decisions d WHERE d.thread = t.id), t.redacted,
-                    EXISTS(SELECT 1 FROM pins n WHERE n.thread = t.id AND n.board = t.board)
-                FROM posts t LEFT JOIN (SELECT thread, board, count(*) AS n, max(created_at) AS last FROM posts
-                    WHERE kind = 1 GROUP BY thread, board) c ON c.thread = t.id AND c.board = t.board
-                WHERE t.kind = 0
-                """)
+            try writeFirstBuildReactions()
+            BuildTiming.mark("reactions")
+            try writeFirstBuildThreads()
             BuildTiming.mark("threads")
             for (n, sql) in IndexSchema.bulkIndexes { try db.execute(sql: sql); BuildTiming.mark(n) }
         }
@@ -258,15 +253,16 @@ struct EventApplier {
         insertPost.bind(13, location.journal)
         insertPost.bind(14, location.offset)
         insertPost.bind(15, location.length)
-        let grams = Self.grams(title: title, body: body)
-        insertPost.bind(16, grams)
-        let meta = meta(kind: kind, board: board, author: author)
-        insertPost.bind(17, meta)
         try insertPost.run()
         if db.changesCount == 0 { return false }
         let rowid = db.lastInsertedRowID
+        if firstBuild {
+            noteFirstBuildPost(id: id, kind: kind, board: board, thread: thread, author: author, at: at, title: title,
+                               redacted: false, isNew: true)
+        }
         try addMentions(mentions, post: id, board: board, at: at)
-        try fullText.send(FullTextRow(table: .posts, delete: false, rowid: rowid, title: title, body: body, grams: grams, meta: meta))
+        try fullText.send(FullTextRow(table: .posts, delete: false, rowid: rowid, kind: kind, board: board, author: author,
+                                      title: title, body: body))
         return true
     }
 

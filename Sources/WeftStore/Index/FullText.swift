@@ -1,19 +1,47 @@
 import Foundation
+import WeftCore
 import GRDB
 import GRDBSQLite
 import CSQLiteTuning
 
 /// One change to the full-text index: a row of `posts_fts` or `notes_fts` added,
 /// or removed with the values it was added with (the tables are contentless).
+/// Its `grams` and `meta` columns are computed from these by whoever writes it
+/// (``FullTextColumns``): on the builder's thread during a build from scratch.
 struct FullTextRow: Sendable {
     enum Table: Sendable { case posts, notes }
     var table: Table
     var delete: Bool
     var rowid: Int64
+    var kind: Int
+    var board: String?
+    var author: String
     var title: String?
     var body: String
-    var grams: String?
-    var meta: String?
+}
+
+/// The computed columns of full-text rows. They depend only on the row, so a
+/// row is removed with the same values it was added with. (Changing how they
+/// are computed changes the index: bump `IndexSchema.version`.)
+struct FullTextColumns {
+    private struct MetaKey: Hashable {
+        var kind: Int
+        var board: String?
+        var author: String
+    }
+
+    /// A space has few boards and authors, and many posts.
+    private var metas: [MetaKey: String] = [:]
+
+    mutating func bind(_ row: FullTextRow, to statement: FastStatement) {
+        statement.bind(1, row.rowid)
+        statement.bind(2, row.title)
+        statement.bind(3, row.body)
+        statement.bind(4, SearchText.grams(title: row.title, body: row.body))
+        let key = MetaKey(kind: row.kind, board: row.board, author: row.author)
+        if metas[key] == nil { metas[key] = SearchMatch.meta(kind: row.kind, board: row.board, author: row.author) }
+        statement.bind(5, metas[key])
+    }
 }
 
 /// Where the applier sends full-text changes. The full-text index is its own
@@ -42,8 +70,9 @@ enum FullTextSink {
 }
 
 /// Full-text changes made through the connection that applies the events.
-struct InlineFullText {
+final class InlineFullText {
     private let db: Database
+    private var columns = FullTextColumns()
     private let insertPost: FastStatement
     private let deletePost: FastStatement
     private let insertNote: FastStatement
@@ -68,7 +97,8 @@ struct InlineFullText {
         case (.notes, false): insertNote
         case (.notes, true): deleteNote
         }
-        try FullTextBuilder.run(statement, row)
+        columns.bind(row, to: statement)
+        try statement.run()
     }
 
     func clear() throws { try FullTextSchema.clear(db, schema: "fts") }
@@ -164,6 +194,13 @@ final class FullTextBuilder: @unchecked Sendable {
         do {
             try queue.inDatabase { db in
                 try db.execute(sql: "BEGIN")
+                // While building: a large in-memory buffer (fewer, bigger segments) and no
+                // merging on the way (about half the work); merging resumes afterwards.
+                for table in ["posts_fts", "notes_fts"] {
+                    try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES('hashsize', 16777216)")
+                    try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES('automerge', 0)")
+                }
+                var columns = FullTextColumns()
                 let statements = try [
                     FastStatement(db, "INSERT INTO posts_fts(rowid, title, body, grams, meta) VALUES(?, ?, ?, ?, ?)"),
                     FastStatement(db, "INSERT INTO posts_fts(posts_fts, rowid, title, body, grams, meta) VALUES('delete', ?, ?, ?, ?, ?)"),
@@ -183,12 +220,17 @@ final class FullTextBuilder: @unchecked Sendable {
                     for op in batch {
                         switch op {
                         case .row(let r):
-                            try Self.run(statements[(r.table == .posts ? 0 : 2) + (r.delete ? 1 : 0)], r)
+                            let statement = statements[(r.table == .posts ? 0 : 2) + (r.delete ? 1 : 0)]
+                            columns.bind(r, to: statement)
+                            try statement.run()
                         case .clear:
                             try FullTextSchema.clear(db, schema: "main")
                         }
                     }
                     if last { break }
+                }
+                for table in ["posts_fts", "notes_fts"] {
+                    try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES('automerge', 4)")
                 }
                 try db.execute(sql: "COMMIT")
             }
@@ -199,14 +241,6 @@ final class FullTextBuilder: @unchecked Sendable {
         }
     }
 
-    static func run(_ statement: FastStatement, _ row: FullTextRow) throws {
-        statement.bind(1, row.rowid)
-        statement.bind(2, row.title)
-        statement.bind(3, row.body)
-        statement.bind(4, row.grams)
-        statement.bind(5, row.meta)
-        try statement.run()
-    }
 }
 
 /// The full-text file's tables. Contentless: the text itself is in the index

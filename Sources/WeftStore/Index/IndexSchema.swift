@@ -3,7 +3,7 @@ import GRDB
 /// The index's tables. The index is a cache: when this schema changes, the
 /// version goes up and old indexes are rebuilt from the journals.
 enum IndexSchema {
-    static let version = "11"
+    static let version = "12"
 
     static let statements = [
         "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -39,7 +39,7 @@ enum IndexSchema {
             board TEXT NOT NULL, thread TEXT NOT NULL, parent TEXT, anchor TEXT, author TEXT NOT NULL,
             created_at TEXT NOT NULL, title TEXT, body TEXT NOT NULL, blocks TEXT, mentions TEXT,
             edited_at TEXT, redacted INTEGER NOT NULL DEFAULT 0,
-            journal INTEGER NOT NULL, offset INTEGER NOT NULL, length INTEGER NOT NULL, grams TEXT, meta TEXT)
+            journal INTEGER NOT NULL, offset INTEGER NOT NULL, length INTEGER NOT NULL)
         """,
 
         """

@@ -1,0 +1,83 @@
+import GRDB
+import WeftCore
+
+/// What a build from scratch keeps in memory instead of writing row by row: the
+/// threads table's rows with their reply counts, and which posts' reactions to
+/// write once at the end (nothing reads them while the build runs).
+final class FirstBuildState {
+    struct ThreadRow {
+        var board: String
+        var author: String
+        var createdAt: String
+        var title: String
+        var redacted: Bool
+    }
+
+    struct ReplyKey: Hashable {
+        var thread: String
+        var board: String
+    }
+
+    var threads: [String: ThreadRow] = [:]
+    var replies: [ReplyKey: (count: Int, last: String)] = [:]
+    var reactionTargets: Set<String> = []
+}
+
+extension EventApplier {
+    /// A new post row was written (or a thread's row changed) during a first build.
+    func noteFirstBuildPost(id: String, kind: Int, board: String, thread: String, author: String, at: String,
+                            title: String?, redacted: Bool, isNew: Bool) {
+        if kind == 0 {
+            if var row = build.threads[id] {
+                row.title = title ?? ""
+                row.redacted = redacted
+                build.threads[id] = row
+            } else {
+                build.threads[id] = .init(board: board, author: author, createdAt: at, title: title ?? "", redacted: redacted)
+            }
+        } else if isNew {
+            let key = FirstBuildState.ReplyKey(thread: thread, board: board)
+            if let r = build.replies[key] {
+                build.replies[key] = (r.count + 1, max(r.last, at))
+            } else {
+                build.replies[key] = (1, at)
+            }
+        }
+    }
+
+    /// Writes the threads table from memory, in id order (its key): a thread's
+    /// replies are the comments in its board; decided and pinned come from their tables.
+    func writeFirstBuildThreads() throws {
+        let decided = Set(try String.fetchAll(db, sql: "SELECT thread FROM decisions"))
+        var pinned: Set<FirstBuildState.ReplyKey> = []
+        for row in try Row.fetchAll(db, sql: "SELECT thread, board FROM pins") {
+            pinned.insert(.init(thread: row["thread"], board: row["board"]))
+        }
+        let insert = try FastStatement(db, """
+            INSERT INTO threads(id, board, author, created_at, title, last_activity, replies, decided, redacted, pinned)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (id, t) in build.threads.sorted(by: { $0.key < $1.key }) {
+            let key = FirstBuildState.ReplyKey(thread: id, board: t.board)
+            let r = build.replies[key]
+            insert.bind(1, id)
+            insert.bind(2, t.board)
+            insert.bind(3, t.author)
+            insert.bind(4, t.createdAt)
+            insert.bind(5, t.title)
+            insert.bind(6, max(t.createdAt, r?.last ?? t.createdAt))
+            insert.bind(7, r?.count ?? 0)
+            insert.bind(8, decided.contains(id) ? 1 : 0)
+            insert.bind(9, t.redacted ? 1 : 0)
+            insert.bind(10, pinned.contains(key) ? 1 : 0)
+            try insert.run()
+        }
+    }
+
+    /// Writes the reactions of every post that had any, each folded once.
+    func writeFirstBuildReactions() throws {
+        for target in build.reactionTargets.sorted() {
+            try writeReactions(target, forum: Forum(events: history["react:" + target] ?? []))
+        }
+    }
+}
