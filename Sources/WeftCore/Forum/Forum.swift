@@ -27,6 +27,24 @@ public struct Forum: Sendable {
         for e in events.sorted(by: StoredEvent.applicationOrder) { apply(e) }
     }
 
+    /// The reaction rule, on one post's reactions (emoji → people, in the order
+    /// they reacted): adding twice counts once; removing drops the person, and
+    /// an emoji nobody uses any more. Other payloads change nothing.
+    public static func react(_ payload: Payload, by who: Handle, to reactions: inout [String: [Handle]]) {
+        switch payload {
+        case .reactionAdded(let p):
+            var people = reactions[p.emoji, default: []]
+            if !people.contains(who) { people.append(who) }
+            reactions[p.emoji] = people
+        case .reactionRemoved(let p):
+            guard var people = reactions[p.emoji] else { return }
+            people.removeAll { $0 == who }
+            reactions[p.emoji] = people.isEmpty ? nil : people
+        default:
+            return
+        }
+    }
+
     /// Applies one event. Callers must apply events in application order.
     public mutating func apply(_ stored: StoredEvent) {
         let e = stored.event
@@ -76,16 +94,9 @@ public struct Forum: Sendable {
                 c.redacted = true
                 comments[p.target] = c
             }
-        case .reactionAdded(let p):
+        case .reactionAdded(let p), .reactionRemoved(let p):
             var forTarget = reactions[p.target, default: [:]]
-            var people = forTarget[p.emoji, default: []]
-            if !people.contains(who) { people.append(who) }
-            forTarget[p.emoji] = people
-            reactions[p.target] = forTarget
-        case .reactionRemoved(let p):
-            guard var forTarget = reactions[p.target], var people = forTarget[p.emoji] else { return }
-            people.removeAll { $0 == who }
-            forTarget[p.emoji] = people.isEmpty ? nil : people
+            Self.react(e.payload, by: who, to: &forTarget)
             reactions[p.target] = forTarget.isEmpty ? nil : forTarget
         case .statusPosted(let p):
             statuses[e.id] = StatusUpdate(id: e.id, board: stored.board, author: who, at: e.at, kind: p.kind, text: p.text,

@@ -38,7 +38,8 @@ extension EventApplier {
         } else if isNew {
             let key = FirstBuildState.ReplyKey(thread: thread, board: board)
             if let r = build.replies[key] {
-                build.replies[key] = (r.count + 1, max(r.last, at))
+                // Times are ISO 8601 in one format: their bytes sort as they do.
+                build.replies[key] = (r.count + 1, r.last.utf8.lexicographicallyPrecedes(at.utf8) ? at : r.last)
             } else {
                 build.replies[key] = (1, at)
             }
@@ -77,7 +78,10 @@ extension EventApplier {
     /// Writes the reactions of every post that had any, each folded once.
     func writeFirstBuildReactions() throws {
         for target in build.reactionTargets.sorted() {
-            try writeReactions(target, forum: Forum(events: history["react:" + target] ?? []))
+            // The history is in application order with no duplicates: fold it directly.
+            var reactions: [String: [Handle]] = [:]
+            for e in history["react:" + target] ?? [] { Forum.react(e.event.payload, by: e.author, to: &reactions) }
+            try writeReactions(target, reactions)
         }
     }
 }

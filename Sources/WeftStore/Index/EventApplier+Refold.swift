@@ -123,22 +123,21 @@ extension EventApplier {
     }
 
     mutating func refoldReactions(_ target: String, with current: StoredEvent) throws {
-        guard EventID(target) != nil else { return }
         if firstBuild {
             // Written once at the end (`writeFirstBuildReactions`).
             build.reactionTargets.insert(target)
             return
         }
-        try writeReactions(target, forum: fold(["react:\(target)"], with: current))
+        guard let eid = EventID(target) else { return }
+        try writeReactions(target, fold(["react:\(target)"], with: current).reactions[eid] ?? [:])
     }
 
-    func writeReactions(_ target: String, forum: Forum) throws {
-        guard let eid = EventID(target) else { return }
+    func writeReactions(_ target: String, _ reactions: [String: [Handle]]) throws {
         if !firstBuild {
             try db.cachedStatement(sql: "DELETE FROM reactions WHERE target = ?").execute(arguments: [target])
         }
         var position = 0
-        for (emoji, people) in forum.reactions[eid] ?? [:] {
+        for (emoji, people) in reactions {
             for who in people {
                 insertReaction.bind(1, target)
                 insertReaction.bind(2, emoji)

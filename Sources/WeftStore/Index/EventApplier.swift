@@ -28,6 +28,8 @@ struct EventApplier {
     var firstSeen: [String: String] = [:]
     /// Whether the event being applied is the only one of its entity.
     var alone = true
+    /// What was derived from the event being applied.
+    var derived: Derived?
     /// Where the line being applied is.
     var location: (journal: Int64, offset: Int64, length: Int) = (0, 0, 0)
     let insertEvent: FastStatement
@@ -70,13 +72,12 @@ struct EventApplier {
     /// the threads table in one pass and the bulk indexes.
     mutating func finish() throws {
         if firstBuild {
-            BuildTiming.mark("finish-start")
             try refoldPins(board: nil)
             try writeFirstBuildReactions()
-            BuildTiming.mark("reactions")
             try writeFirstBuildThreads()
-            BuildTiming.mark("threads")
-            for (n, sql) in IndexSchema.bulkIndexes { try db.execute(sql: sql); BuildTiming.mark(n) }
+            BuildPhases.mark("pins, reactions, threads")
+            for (_, sql) in IndexSchema.bulkIndexes { try db.execute(sql: sql) }
+            BuildPhases.mark("indexes")
         }
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO members(handle, first_seen) VALUES(?, ?)
@@ -117,15 +118,37 @@ struct EventApplier {
         }
     }
 
+    /// What applying an event needs that depends on the event alone: a build
+    /// from scratch makes these on the threads that decode the journals.
+    struct Derived: Sendable {
+        var key: String
+        var at: String
+        var creates: Bool
+        /// A new thread's body and its blocks as the `blocks` column holds them.
+        var threadBody: (body: String, blocks: String)?
+
+        init(_ stored: StoredEvent) {
+            key = EventApplier.key(stored)
+            at = stored.event.at.iso8601
+            creates = EventApplier.creates(stored.event.payload)
+            if case .threadCreated(let p) = stored.event.payload {
+                threadBody = (Blocks.join(p.blocks), EventApplier.json(p.blocks))
+            }
+        }
+    }
+
     /// Applies one event; false when its id was already applied.
-    mutating func apply(_ stored: StoredEvent, journal: Int64, line: Int, offset: Int64, length: Int) throws -> Bool {
+    mutating func apply(_ stored: StoredEvent, derived: Derived? = nil, journal: Int64, line: Int, offset: Int64,
+                        length: Int) throws -> Bool {
         let e = stored.event
-        let key = Self.key(stored)
-        let at = e.at.iso8601
+        let derived = derived ?? Derived(stored)
+        self.derived = derived
+        let key = derived.key
+        let at = derived.at
         let id = e.id.rawValue
         let author = stored.author.rawValue
         location = (journal, offset, length)
-        let creates = Self.creates(e.payload)
+        let creates = derived.creates
         if !creates {
             insertEvent.bind(1, id)
             insertEvent.bind(2, at + id)
@@ -174,9 +197,9 @@ struct EventApplier {
         case .threadCreated(let p):
             guard let board = stored.board else { return true }
             if alone {
-                let body = Blocks.join(p.blocks)
+                let (body, blocks) = derived?.threadBody ?? (Blocks.join(p.blocks), Self.json(p.blocks))
                 guard try addPost(id: id, kind: 0, board: board.rawValue, thread: id, parent: nil, anchor: nil, author: author,
-                            at: at, title: p.title, body: body, blocks: Self.json(p.blocks), mentions: Self.mentions(p.mentions))
+                            at: at, title: p.title, body: body, blocks: blocks, mentions: Self.mentions(p.mentions))
                 else { return false }
                 try insertThreadRow(id: id, board: board.rawValue, author: author, createdAt: at, title: p.title, redacted: false)
             } else {

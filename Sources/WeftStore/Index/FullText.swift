@@ -124,9 +124,13 @@ final class FullTextBuilder: @unchecked Sendable {
     private var outgoing: [Op] = []
     private let done = DispatchSemaphore(value: 0)
 
+    /// The generation both files of the new index record (see `Index.isCurrent`).
+    let generation: String
+
     /// Creates the file at `path` (which must not exist) and starts its thread.
-    init(path: String) throws {
+    init(path: String, generation: String) throws {
         self.path = path
+        self.generation = generation
         var config = Configuration()
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA journal_mode = OFF")
@@ -156,26 +160,21 @@ final class FullTextBuilder: @unchecked Sendable {
         outgoing.removeAll(keepingCapacity: true)
     }
 
-    /// Waits for every row to be written, records `generation`, commits and
-    /// syncs the file. Throws what the thread met.
-    func finish(generation: String) throws {
+    /// Says that nothing more will be sent: the thread writes what is left,
+    /// records the generation, commits, closes and syncs the file.
+    func close() {
         flush()
         condition.lock()
         closed = true
         condition.signal()
         condition.unlock()
+    }
+
+    /// Waits for the thread to be done; throws what it met.
+    func finish() throws {
+        close()
         done.wait()
         if let failure { throw failure }
-        try queue.inDatabase { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('generation', ?)", arguments: [generation])
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
-        try queue.close()
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd >= 0 {
-            fsync(fd)
-            close(fd)
-        }
     }
 
     /// Stops the thread and leaves the file to be deleted (a failed build).
@@ -232,8 +231,11 @@ final class FullTextBuilder: @unchecked Sendable {
                 for table in ["posts_fts", "notes_fts"] {
                     try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES('automerge', 4)")
                 }
+                try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('generation', ?)", arguments: [generation])
                 try db.execute(sql: "COMMIT")
             }
+            try queue.close()
+            try Index.sync(path)
         } catch {
             condition.lock()
             failure = error

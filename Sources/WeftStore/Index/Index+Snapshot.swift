@@ -31,6 +31,28 @@ extension Index {
                 }
             }
             return out.joined(separator: "\n")
+        } + "\n" + fullTextTerms()
+    }
+
+    /// Every term of the full-text tables with the rows and times it occurs in:
+    /// two full-text indexes with the same terms answer every query alike.
+    func fullTextTerms() throws(StoreError) -> String {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var out: [String] = []
+                for table in ["posts_fts", "notes_fts"] {
+                    let vocab = "temp.\(table)_terms"
+                    try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS \(vocab) USING fts5vocab('fts', '\(table)', 'row')")
+                    out.append("## \(table) terms")
+                    for row in try Row.fetchAll(db, sql: "SELECT term, doc, cnt FROM \(vocab) ORDER BY term") {
+                        out.append(row.databaseValues.map { "\($0)" }.joined(separator: "|"))
+                    }
+                    try db.execute(sql: "DROP TABLE \(vocab)")
+                }
+                return out.joined(separator: "\n")
+            }
+        } catch {
+            throw .index("\(error)")
         }
     }
 

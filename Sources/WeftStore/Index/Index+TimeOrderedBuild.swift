@@ -13,12 +13,11 @@ extension Index {
     /// `hidden` (one the viewer may not read) enters the index.
     func applyInTimeOrder(_ found: [Space.JournalLocation], db: Database, hidden: Set<BoardSlug>,
                           applier: inout EventApplier, report: inout CatchUpReport) throws {
-        let decoded = ParallelReader.read(found) { EventApplier.creates($0.event.payload) ? nil : EventApplier.key($0) }
-        BuildTiming.mark("read+parse")
+        let decoded = ParallelReader.read(found, prepare: EventApplier.Derived.init)
+        BuildPhases.mark("read and decode")
         var ids: [Int64] = []
         var order: [(at: Int64, batch: Int32, event: Int32)] = []
         order.reserveCapacity(decoded.reduce(0) { $0 + $1.times.count })
-        BuildTiming.mark("pre")
         for (b, j) in found.enumerated() {
             if let failure = decoded[b].failure { throw failure }
             report.journals += 1
@@ -32,32 +31,30 @@ extension Index {
                 let e = decoded[b].batch.events[i]
                 try Self.recordAccessEvent(db, e.event, journal: j.relativePath, line: e.line, text: text)
             }
-            BuildTiming.accumulate("journal rows")
             if j.board.map(hidden.contains) ?? false { continue }
             for (i, at) in decoded[b].times.enumerated() { order.append((at, Int32(b), Int32(i))) }
-            BuildTiming.accumulate("order")
-            if applier.firstBuild { applier.changing.formUnion(decoded[b].changeKeys) }
-            BuildTiming.accumulate("union")
+            if applier.firstBuild {
+                for d in decoded[b].prepared where !d.creates { applier.changing.insert(d.key) }
+            }
         }
-        BuildTiming.flush()
-        BuildTiming.mark("journals+order")
         order.sort { x, y in
             if x.at != y.at { return x.at < y.at }
             return decoded[Int(x.batch)].batch.events[Int(x.event)].event.event.id.rawValue
                 < decoded[Int(y.batch)].batch.events[Int(y.event)].event.event.id.rawValue
         }
-        BuildTiming.mark("sort")
+        BuildPhases.mark("order")
         for o in order {
             let (b, i) = (Int(o.batch), Int(o.event))
             // Read in place: copying the tuple would retain every string of the event.
-            if try applier.apply(decoded[b].batch.events[i].event, journal: ids[b], line: decoded[b].batch.events[i].line,
-                                 offset: Int64(decoded[b].batch.events[i].offset), length: decoded[b].batch.events[i].length) {
+            if try applier.apply(decoded[b].batch.events[i].event, derived: decoded[b].prepared[i], journal: ids[b],
+                                 line: decoded[b].batch.events[i].line, offset: Int64(decoded[b].batch.events[i].offset),
+                                 length: decoded[b].batch.events[i].length) {
                 report.eventsApplied += 1
             } else {
                 report.duplicates += 1
             }
         }
-        BuildTiming.mark("apply")
+        BuildPhases.mark("apply")
         for (b, j) in found.enumerated() {
             let batch = decoded[b].batch
             let boardHidden = j.board.map(hidden.contains) ?? false

@@ -138,13 +138,17 @@ public final class Index: Sendable {
         unlink(searchTmp)
         var config = Configuration()
         config.prepareDatabase { db in
+            // Bigger pages: fewer of them to split, write and index (about 10% faster).
+            try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA journal_mode = OFF")
             try db.execute(sql: "PRAGMA synchronous = OFF")
             try db.execute(sql: "ATTACH DATABASE ? AS st", arguments: [statePath])
         }
         var builder: FullTextBuilder?
         do {
-            let fullText = try FullTextBuilder(path: searchTmp)
+            // The two files record one generation: at open, a pair that differs is rebuilt.
+            let generation = UUID().uuidString
+            let fullText = try FullTextBuilder(path: searchTmp, generation: generation)
             builder = fullText
             let queue = try DatabaseQueue(path: tmp, configuration: config)
             try queue.writeWithoutTransaction { db in
@@ -152,25 +156,18 @@ public final class Index: Sendable {
                 try PrivateSchema.create(db)
                 try Self.prepareSchema(db, space: space)
             }
-            BuildTiming.mark("open")
+            BuildPhases.start()
             try Index(space: space, path: tmp, writer: queue, viewer: viewer, builder: fullText).catchUp()
-            BuildTiming.mark("catchUp+commit")
-            // The two files record one generation: at open, a pair that differs is rebuilt.
-            let generation = UUID().uuidString
-            try fullText.finish(generation: generation)
-            builder = nil
-            BuildTiming.mark("fts-wait")
+            BuildPhases.mark("members, problems, commit")
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('generation', ?)", arguments: [generation])
-                try db.execute(sql: "PRAGMA synchronous = FULL")
             }
             try queue.close()
-            let fd = open(tmp, O_RDONLY | O_CLOEXEC)
-            if fd >= 0 {
-                fsync(fd)
-                close(fd)
-            }
-            BuildTiming.mark("close+fsync")
+            try sync(tmp)
+            BuildPhases.mark("close and sync")
+            try fullText.finish()
+            builder = nil
+            BuildPhases.mark("wait for the full-text file")
             // A journal left by an earlier index must not be replayed into this one.
             for suffix in ["-wal", "-shm"] {
                 unlink(path + suffix)
@@ -187,6 +184,15 @@ public final class Index: Sendable {
             if let e = e as? StoreError { throw e }
             throw .index("cannot build \(path): \(e)")
         }
+    }
+
+    /// Writes a file's data to the disk (what a new index does before it is
+    /// renamed into place, so a power cut cannot leave a renamed, empty file).
+    static func sync(_ path: String) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw StoreError.io(path, "cannot open to sync: \(errnoText())") }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw StoreError.io(path, "cannot sync: \(errnoText())") }
     }
 
     /// Replaces the index at `path` with one built from scratch (what `weft index

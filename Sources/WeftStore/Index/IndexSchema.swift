@@ -3,7 +3,7 @@ import GRDB
 /// The index's tables. The index is a cache: when this schema changes, the
 /// version goes up and old indexes are rebuilt from the journals.
 enum IndexSchema {
-    static let version = "12"
+    static let version = "13"
 
     static let statements = [
         "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -63,7 +63,7 @@ enum IndexSchema {
         """,
         """
         CREATE TABLE reactions(target TEXT NOT NULL, emoji TEXT NOT NULL, author TEXT NOT NULL, position INTEGER NOT NULL,
-            PRIMARY KEY(target, emoji, author))
+            PRIMARY KEY(target, emoji, author)) WITHOUT ROWID
         """,
         "CREATE TABLE pins(thread TEXT PRIMARY KEY, board TEXT NOT NULL, by TEXT NOT NULL, at TEXT NOT NULL)",
     ]

@@ -6,44 +6,45 @@ import WeftCore
 enum ParallelReader {
     /// One journal, decoded, with the text of its access events (which the
     /// index keeps verbatim) cut out so the bytes need not be kept.
-    struct Decoded: Sendable {
+    struct Decoded<Prepared: Sendable>: Sendable {
         var batch = JournalReader.Batch()
         var accessTexts: [Int: String] = [:]
         /// Each event's time in milliseconds, so ordering them does not touch
         /// the events themselves (which are cold in another core's cache).
         var times: [Int64] = []
-        /// The entity keys of events that change something created earlier.
-        var changeKeys: [String] = []
+        /// What `prepare` made of each event, on the decoding thread.
+        var prepared: [Prepared] = []
         var failure: StoreError?
     }
 
-    /// Decodes `journals`; `key` names the entity an event changes (see
-    /// `EventApplier.key`), or nil for an event that creates one.
-    static func read(_ journals: [Space.JournalLocation], key: @escaping @Sendable (StoredEvent) -> String?) -> [Decoded] {
+    /// Decodes `journals`, and runs `prepare` on every event while it is at hand.
+    static func read<Prepared: Sendable>(_ journals: [Space.JournalLocation],
+                                         prepare: @escaping @Sendable (StoredEvent) -> Prepared) -> [Decoded<Prepared>] {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, journals.count, 8))
-        return [Decoded](unsafeUninitializedCapacity: journals.count) { buffer, count in
+        return [Decoded<Prepared>](unsafeUninitializedCapacity: journals.count) { buffer, count in
             buffer.initialize(repeating: Decoded())
             nonisolated(unsafe) let slots = buffer
             let next = NextIndex()
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 // Each journal index is handed out once, so each slot has one writer.
                 while let i = next.take(below: journals.count) {
-                    slots[i] = decode(journals[i], key: key)
+                    slots[i] = decode(journals[i], prepare: prepare)
                 }
             }
             count = journals.count
         }
     }
 
-    static func decode(_ j: Space.JournalLocation, key: (StoredEvent) -> String?) -> Decoded {
-        var out = Decoded()
+    static func decode<Prepared>(_ j: Space.JournalLocation, prepare: (StoredEvent) -> Prepared) -> Decoded<Prepared> {
+        var out = Decoded<Prepared>()
         do {
             let bytes = try JournalFile.read(j.absolutePath, from: 0)
             out.batch = JournalReader.parse(bytes, path: j.relativePath, name: j.name, board: j.board, firstLine: 1)
             out.times.reserveCapacity(out.batch.events.count)
+            out.prepared.reserveCapacity(out.batch.events.count)
             for (i, e) in out.batch.events.enumerated() {
                 out.times.append(e.event.event.at.milliseconds)
-                if let k = key(e.event) { out.changeKeys.append(k) }
+                out.prepared.append(prepare(e.event))
                 if SpaceAccess.isAccessEvent(e.event.event.payload) {
                     out.accessTexts[i] = String(decoding: bytes[e.offset..<(e.offset + e.length)], as: UTF8.self)
                 }

@@ -1,0 +1,23 @@
+import Foundation
+
+/// How long each phase of a build from scratch takes, written to stderr when
+/// `WEFT_BUILD_TIMING` is set: a tool for tuning the build (Docs/performance.md).
+/// Phases are marked by the thread that runs the build.
+enum BuildPhases {
+    private static let enabled = ProcessInfo.processInfo.environment["WEFT_BUILD_TIMING"] != nil
+    nonisolated(unsafe) private static var last: UInt64 = 0
+
+    static func start() {
+        guard enabled else { return }
+        last = DispatchTime.now().uptimeNanoseconds
+    }
+
+    /// Reports the time since the previous mark (or `start`) as `phase`.
+    static func mark(_ phase: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        let ms = (Double(now) - Double(last)) / 1_000_000
+        FileHandle.standardError.write(Data("build phase \(phase): \(String(format: "%.1f", ms)) ms\n".utf8))
+        last = now
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+import XCTest
+import WeftCore
+import WeftTestSupport
+@testable import WeftStore
+
+/// The full-text tables live in their own file next to the index. The two are
+/// one cache: whenever they may disagree, opening rebuilds both.
+final class FullTextFileTests: XCTestCase {
+    private func generation(_ index: Index, _ schema: String) throws -> String? {
+        try index.read { db in try String.fetchOne(db, sql: "SELECT value FROM \(schema).meta WHERE key = 'generation'") }
+    }
+
+    func testAMissingOrMismatchedFullTextFileIsRebuilt() throws {
+        let box = Sandbox()
+        let space = try Space.create(at: box.space, name: "s", id: "0190f000-0000-7000-8000-0000000000cc",
+                                     now: Timestamp(milliseconds: 0))
+        _ = try SyntheticSpace(posts: 300, seed: 5, boards: 2, members: 4).write(into: space)
+        let path = box.root + "/cache/index.sqlite", state = box.root + "/cache/state.sqlite"
+        let first = try Index(space: space, path: path, statePath: state)
+        let expected = try first.snapshot()
+        XCTAssertEqual(first.searchPath, box.root + "/cache/index-search.sqlite")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: first.searchPath))
+        XCTAssertNotNil(try generation(first, "main"))
+        XCTAssertEqual(try generation(first, "main"), try generation(first, "fts"))
+
+        // The full-text file is gone: both are built again, with the same answers.
+        for suffix in ["", "-wal", "-shm"] { unlink(first.searchPath + suffix) }
+        let second = try Index(space: space, path: path, statePath: state)
+        XCTAssertEqual(try second.snapshot(), expected)
+
+        // A crash between the two files' commits leaves different generations.
+        _ = try second.write { db in try db.execute(sql: "UPDATE fts.meta SET value = 'torn' WHERE key = 'generation'") }
+        let third = try Index(space: space, path: path, statePath: state)
+        XCTAssertNotEqual(try generation(third, "fts"), "torn")
+        XCTAssertEqual(try generation(third, "main"), try generation(third, "fts"))
+        XCTAssertEqual(try third.snapshot(), expected)
+    }
+
+    func testACatchUpKeepsBothFilesInStep() throws {
+        let box = Sandbox()
+        let space = try Space.create(at: box.space, name: "s", id: "0190f000-0000-7000-8000-0000000000dd",
+                                     now: Timestamp(milliseconds: 0))
+        _ = try SyntheticSpace(posts: 50, seed: 6, boards: 1, members: 2).write(into: space)
+        let index = try Index(space: space, path: box.root + "/c/index.sqlite", statePath: box.root + "/c/state.sqlite")
+        let before = try generation(index, "main")
+        _ = try SyntheticSpace(posts: 80, seed: 7, boards: 1, members: 2).write(into: space)
+        let report = try index.catchUp()
+        XCTAssertGreaterThan(report.eventsApplied, 0)
+        XCTAssertNotEqual(try generation(index, "main"), before)
+        XCTAssertEqual(try generation(index, "main"), try generation(index, "fts"))
+        // Nothing new: no write, and the generation stays.
+        let after = try generation(index, "main")
+        XCTAssertEqual(try index.catchUp(), CatchUpReport())
+        XCTAssertEqual(try generation(index, "main"), after)
+    }
+}
