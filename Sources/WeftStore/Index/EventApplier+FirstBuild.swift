@@ -38,7 +38,7 @@ extension EventApplier {
         } else if isNew {
             let key = FirstBuildState.ReplyKey(thread: thread, board: board)
             if let r = build.replies[key] {
-                // Times are ISO 8601 in one format: their bytes sort as they do.
+                // ISO 8601 text is ASCII: byte order is its string order, found without Unicode rules.
                 build.replies[key] = (r.count + 1, r.last.utf8.lexicographicallyPrecedes(at.utf8) ? at : r.last)
             } else {
                 build.replies[key] = (1, at)

@@ -178,7 +178,8 @@ struct EventApplier {
         if applied && tracked { history[key, default: []].append(stored) }
         if applied {
             if let seen = firstSeen[author] {
-                if at < seen { firstSeen[author] = at }
+                // ISO 8601 text is ASCII: byte order is its string order, found without Unicode rules.
+                if at.utf8.lexicographicallyPrecedes(seen.utf8) { firstSeen[author] = at }
             } else {
                 firstSeen[author] = at
             }
