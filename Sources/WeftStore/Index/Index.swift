@@ -64,7 +64,17 @@ public final class Index: Sendable {
             var opened: DatabasePool?
             if FileManager.default.fileExists(atPath: path) && FileManager.default.fileExists(atPath: searchPath) {
                 let candidate = try DatabasePool(path: path, configuration: config)
-                if try candidate.read({ db in try Self.isCurrent(db, space: space) }) {
+                // Checked holding both files' write locks, so a catch-up committing its
+                // two files in another process is never seen half-way.
+                let current = try candidate.writeWithoutTransaction { db in
+                    var ok = false
+                    try db.inTransaction(.immediate) {
+                        ok = try Self.isCurrent(db, space: space)
+                        return .commit
+                    }
+                    return ok
+                }
+                if current {
                     opened = candidate
                 } else {
                     try candidate.close()
