@@ -1,5 +1,6 @@
 # Weft — make run (build and open the UI) and make test (run every test).
 SWIFT ?= swift
+# libsqlite3-dev: SQLite for GRDB, and its header for the one C call Weft makes (Sources/CSQLiteTuning).
 # acl: setfacl/getfacl for private boards on shared spaces (Docs/security.md) and their tests.
 SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev acl
 # python3-markdown: the digest tests render its Markdown with a standard tool.
