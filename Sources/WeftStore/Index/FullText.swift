@@ -173,8 +173,17 @@ final class FullTextBuilder: @unchecked Sendable {
     /// Waits for the thread to be done; throws what it met.
     func finish() throws {
         close()
-        done.wait()
+        waitForThread()
+        condition.lock()
+        let failure = self.failure
+        condition.unlock()
         if let failure { throw failure }
+    }
+
+    /// Returns once the thread has ended; may be called again (it signals on).
+    private func waitForThread() {
+        done.wait()
+        done.signal()
     }
 
     /// Stops the thread and leaves the file to be deleted (a failed build).
@@ -184,7 +193,7 @@ final class FullTextBuilder: @unchecked Sendable {
         failure = failure ?? StoreError.index("abandoned")
         condition.signal()
         condition.unlock()
-        done.wait()
+        waitForThread()
         try? queue.close()
     }
 
