@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import WeftCore
 
@@ -24,6 +25,19 @@ final class FirstBuildState {
 }
 
 extension EventApplier {
+    /// `a < b` for ISO 8601 times: their text is ASCII, so byte order is string
+    /// order, found without Swift's Unicode comparison (this runs for every event).
+    static func earlier(_ a: String, than b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let n = min(x.count, y.count)
+                let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+                return c != 0 ? c < 0 : x.count < y.count
+            }
+        }
+    }
+
     /// A new post row was written (or a thread's row changed) during a first build.
     func noteFirstBuildPost(id: String, kind: Int, board: String, thread: String, author: String, at: String,
                             title: String?, redacted: Bool, isNew: Bool) {
@@ -38,8 +52,7 @@ extension EventApplier {
         } else if isNew {
             let key = FirstBuildState.ReplyKey(thread: thread, board: board)
             if let r = build.replies[key] {
-                // ISO 8601 text is ASCII: byte order is its string order, found without Unicode rules.
-                build.replies[key] = (r.count + 1, r.last.utf8.lexicographicallyPrecedes(at.utf8) ? at : r.last)
+                build.replies[key] = (r.count + 1, EventApplier.earlier(r.last, than: at) ? at : r.last)
             } else {
                 build.replies[key] = (1, at)
             }

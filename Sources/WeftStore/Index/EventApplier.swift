@@ -178,8 +178,7 @@ struct EventApplier {
         if applied && tracked { history[key, default: []].append(stored) }
         if applied {
             if let seen = firstSeen[author] {
-                // ISO 8601 text is ASCII: byte order is its string order, found without Unicode rules.
-                if at.utf8.lexicographicallyPrecedes(seen.utf8) { firstSeen[author] = at }
+                if Self.earlier(at, than: seen) { firstSeen[author] = at }
             } else {
                 firstSeen[author] = at
             }

@@ -49,7 +49,7 @@ struct FullTextColumns {
 /// scratch can fill it on a second thread while the applier fills the index.
 enum FullTextSink {
     /// Applied at once through the applier's own connection (the `fts` schema).
-    case inline(InlineFullText)
+    case inline(FullTextWriter)
     /// Handed to a thread that writes the new full-text file (a build from scratch).
     case builder(FullTextBuilder)
 
@@ -69,25 +69,32 @@ enum FullTextSink {
     }
 }
 
-/// Full-text changes made through the connection that applies the events.
-final class InlineFullText {
+/// Writes full-text rows into the tables of one schema: `fts` as attached to the
+/// connection that applies the events, or `main` of the builder's own file.
+final class FullTextWriter {
     private let db: Database
+    private let schema: String
     private var columns = FullTextColumns()
     private let insertPost: FastStatement
     private let deletePost: FastStatement
     private let insertNote: FastStatement
     private let deleteNote: FastStatement
 
-    init(_ db: Database) throws {
+    init(_ db: Database, schema: String) throws {
         self.db = db
-        insertPost = try FastStatement(db, "INSERT INTO fts.posts_fts(rowid, title, body, grams, meta) VALUES(?, ?, ?, ?, ?)")
-        deletePost = try FastStatement(db, """
-            INSERT INTO fts.posts_fts(posts_fts, rowid, title, body, grams, meta) VALUES('delete', ?, ?, ?, ?, ?)
-            """)
-        insertNote = try FastStatement(db, "INSERT INTO fts.notes_fts(rowid, title, body, grams, meta) VALUES(?, ?, ?, ?, ?)")
-        deleteNote = try FastStatement(db, """
-            INSERT INTO fts.notes_fts(notes_fts, rowid, title, body, grams, meta) VALUES('delete', ?, ?, ?, ?, ?)
-            """)
+        self.schema = schema
+        func insert(_ table: String) throws -> FastStatement {
+            try FastStatement(db, "INSERT INTO \(schema).\(table)(rowid, title, body, grams, meta) VALUES(?, ?, ?, ?, ?)")
+        }
+        func delete(_ table: String) throws -> FastStatement {
+            try FastStatement(db, """
+                INSERT INTO \(schema).\(table)(\(table), rowid, title, body, grams, meta) VALUES('delete', ?, ?, ?, ?, ?)
+                """)
+        }
+        insertPost = try insert("posts_fts")
+        deletePost = try delete("posts_fts")
+        insertNote = try insert("notes_fts")
+        deleteNote = try delete("notes_fts")
     }
 
     func apply(_ row: FullTextRow) throws {
@@ -101,7 +108,7 @@ final class InlineFullText {
         try statement.run()
     }
 
-    func clear() throws { try FullTextSchema.clear(db, schema: "fts") }
+    func clear() throws { try FullTextSchema.clear(db, schema: schema) }
 }
 
 /// Fills a new full-text file on its own thread during a build from scratch:
@@ -208,13 +215,7 @@ final class FullTextBuilder: @unchecked Sendable {
                     try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES('hashsize', 16777216)")
                     try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES('automerge', 0)")
                 }
-                var columns = FullTextColumns()
-                let statements = try [
-                    FastStatement(db, "INSERT INTO posts_fts(rowid, title, body, grams, meta) VALUES(?, ?, ?, ?, ?)"),
-                    FastStatement(db, "INSERT INTO posts_fts(posts_fts, rowid, title, body, grams, meta) VALUES('delete', ?, ?, ?, ?, ?)"),
-                    FastStatement(db, "INSERT INTO notes_fts(rowid, title, body, grams, meta) VALUES(?, ?, ?, ?, ?)"),
-                    FastStatement(db, "INSERT INTO notes_fts(notes_fts, rowid, title, body, grams, meta) VALUES('delete', ?, ?, ?, ?, ?)"),
-                ]
+                let writer = try FullTextWriter(db, schema: "main")
                 while true {
                     condition.lock()
                     while pending.isEmpty && !closed { condition.wait() }
@@ -227,12 +228,8 @@ final class FullTextBuilder: @unchecked Sendable {
                     if stop { return }
                     for op in batch {
                         switch op {
-                        case .row(let r):
-                            let statement = statements[(r.table == .posts ? 0 : 2) + (r.delete ? 1 : 0)]
-                            columns.bind(r, to: statement)
-                            try statement.run()
-                        case .clear:
-                            try FullTextSchema.clear(db, schema: "main")
+                        case .row(let r): try writer.apply(r)
+                        case .clear: try writer.clear()
                         }
                     }
                     if last { break }

@@ -38,7 +38,7 @@ extension Index {
         }
         return try write { db in
             var report = CatchUpReport()
-            let fullText: FullTextSink = try fullTextBuilder.map { .builder($0) } ?? .inline(InlineFullText(db))
+            let fullText: FullTextSink = try fullTextBuilder.map { .builder($0) } ?? .inline(FullTextWriter(db, schema: "fts"))
             // Which boards the viewer may not read, as far as the index knows now.
             let hidden = try hiddenBoards(db)
             var restart = fromScratch
@@ -109,11 +109,7 @@ extension Index {
     private func apply(journal j: Space.JournalLocation, db: Database, hidden: Set<BoardSlug>, applier: inout EventApplier,
                        offset: inout Int64, lines: inout Int, report: inout CatchUpReport) throws {
         report.journals += 1
-        try db.cachedStatement(sql: """
-            INSERT INTO journals(path, board, author, device, offset, lines) VALUES(?, ?, ?, ?, ?, ?)
-            ON CONFLICT(path) DO NOTHING
-            """).execute(arguments: [j.relativePath, j.board?.rawValue, j.name.handle.rawValue, j.name.device.rawValue, offset, lines])
-        let journalID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM journals WHERE path = ?"), arguments: [j.relativePath]) ?? 0
+        let journalID = try Self.register(j, db: db, offset: offset, lines: lines)
         let bytes = try JournalFile.read(j.absolutePath, from: offset)
         let batch = JournalReader.parse(bytes, path: j.relativePath, name: j.name, board: j.board, firstLine: lines + 1)
         let boardHidden = j.board.map(hidden.contains) ?? false
@@ -130,15 +126,33 @@ extension Index {
                 report.duplicates += 1
             }
         }
-        for p in batch.problems where !boardHidden {
+        try Self.finishReading(batch, journal: journalID, db: db, hidden: boardHidden, offset: &offset, lines: &lines,
+                               report: &report)
+    }
+
+    /// The journal's row in `journals` (made if new, at `offset` and `lines`); its id.
+    static func register(_ j: Space.JournalLocation, db: Database, offset: Int64, lines: Int) throws -> Int64 {
+        try db.cachedStatement(sql: """
+            INSERT INTO journals(path, board, author, device, offset, lines) VALUES(?, ?, ?, ?, ?, ?)
+            ON CONFLICT(path) DO NOTHING
+            """).execute(arguments: [j.relativePath, j.board?.rawValue, j.name.handle.rawValue, j.name.device.rawValue, offset, lines])
+        return try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM journals WHERE path = ?"), arguments: [j.relativePath]) ?? 0
+    }
+
+    /// After a journal's new lines were applied from `offset`/`lines`: records its
+    /// problems (not for a board the viewer may not read) and moves both on.
+    static func finishReading(_ batch: JournalReader.Batch, journal: Int64, db: Database, hidden: Bool,
+                              offset: inout Int64, lines: inout Int, report: inout CatchUpReport) throws {
+        for p in batch.problems where !hidden {
             let transient = batch.incompleteTail && p.line == lines + batch.lines + 1
-            try db.cachedStatement(sql: "INSERT OR REPLACE INTO problems(journal, line, reason, transient) VALUES(?, ?, ?, ?)").execute(arguments: [p.journal, p.line, p.reason, transient])
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO problems(journal, line, reason, transient) VALUES(?, ?, ?, ?)")
+                .execute(arguments: [p.journal, p.line, p.reason, transient])
             if !transient { report.newProblems += 1 }
         }
         offset += Int64(batch.consumed)
         lines += batch.lines
         report.linesRead += batch.lines
-        try db.cachedStatement(sql: "UPDATE journals SET offset = ?, lines = ? WHERE id = ?").execute(arguments: [offset, lines, journalID])
+        try db.cachedStatement(sql: "UPDATE journals SET offset = ?, lines = ? WHERE id = ?").execute(arguments: [offset, lines, journal])
     }
 
     static func clear(_ db: Database, fullText: FullTextSink) throws {

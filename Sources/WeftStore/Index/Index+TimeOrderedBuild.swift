@@ -21,12 +21,7 @@ extension Index {
         for (b, j) in found.enumerated() {
             if let failure = decoded[b].failure { throw failure }
             report.journals += 1
-            try db.cachedStatement(sql: """
-                INSERT INTO journals(path, board, author, device, offset, lines) VALUES(?, ?, ?, ?, 0, 0)
-                ON CONFLICT(path) DO NOTHING
-                """).execute(arguments: [j.relativePath, j.board?.rawValue, j.name.handle.rawValue, j.name.device.rawValue])
-            ids.append(try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM journals WHERE path = ?"),
-                                          arguments: [j.relativePath]) ?? 0)
+            ids.append(try Self.register(j, db: db, offset: 0, lines: 0))
             for (i, text) in decoded[b].accessTexts.sorted(by: { $0.key < $1.key }) {
                 let e = decoded[b].batch.events[i]
                 try Self.recordAccessEvent(db, e.event, journal: j.relativePath, line: e.line, text: text)
@@ -56,17 +51,9 @@ extension Index {
         }
         BuildPhases.mark("apply")
         for (b, j) in found.enumerated() {
-            let batch = decoded[b].batch
-            let boardHidden = j.board.map(hidden.contains) ?? false
-            for p in batch.problems where !boardHidden {
-                let transient = batch.incompleteTail && p.line == batch.lines + 1
-                try db.cachedStatement(sql: "INSERT OR REPLACE INTO problems(journal, line, reason, transient) VALUES(?, ?, ?, ?)")
-                    .execute(arguments: [p.journal, p.line, p.reason, transient])
-                if !transient { report.newProblems += 1 }
-            }
-            report.linesRead += batch.lines
-            try db.cachedStatement(sql: "UPDATE journals SET offset = ?, lines = ? WHERE id = ?")
-                .execute(arguments: [Int64(batch.consumed), batch.lines, ids[b]])
+            var offset: Int64 = 0, lines = 0
+            try Self.finishReading(decoded[b].batch, journal: ids[b], db: db, hidden: j.board.map(hidden.contains) ?? false,
+                                   offset: &offset, lines: &lines, report: &report)
         }
     }
 }
