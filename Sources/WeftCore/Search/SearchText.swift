@@ -119,11 +119,17 @@ public enum SearchText {
     /// The grams of a post: `grams(title + "\n" + body)`, without joining them
     /// (a line break is no character of those scripts, so it only ends a run).
     public static func grams(title: String?, body: String) -> String? {
-        guard hasUnspaced(body) || title.map(hasUnspaced) == true else { return nil }
         var out: [UInt8] = []
+        return grams(title: title, body: body, into: &out) ? String(decoding: out, as: UTF8.self) : nil
+    }
+
+    /// The same grams as UTF-8 bytes in `out` (emptied first, its memory reused
+    /// across posts, as the index build does); false when there are none.
+    public static func grams(title: String?, body: String, into out: inout [UInt8]) -> Bool {
+        out.removeAll(keepingCapacity: true)
         if let title { appendGrams(of: title, to: &out) }
         appendGrams(of: body, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        return !out.isEmpty
     }
 
     /// Appends " c" for each character c of a script without spaces, and " 0"
@@ -146,9 +152,12 @@ public enum SearchText {
                 var v = UInt32(lead & (length == 3 ? 0x0F : 0x07))
                 for k in 1..<length { v = (v << 6) | UInt32(b[i + k] & 0x3F) }
                 if isUnspaced(v) {
-                    if !inRun && !out.isEmpty { out.append(contentsOf: [0x20, 0x30]) }
+                    if !inRun && !out.isEmpty {
+                        out.append(0x20)
+                        out.append(0x30)
+                    }
                     out.append(0x20)
-                    out.append(contentsOf: b[i..<(i + length)])
+                    for k in 0..<length { out.append(b[i + k]) }
                     inRun = true
                 } else {
                     inRun = false

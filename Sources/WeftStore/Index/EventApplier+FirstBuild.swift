@@ -19,8 +19,17 @@ final class FirstBuildState {
         var board: String
     }
 
+    /// Comments counted for one thread, per board they were posted to: only those
+    /// in the thread's own board count, and nearly every thread has just that one.
+    struct Replies {
+        var board: String
+        var count: Int
+        var last: String
+    }
+
     var threads: [String: ThreadRow] = [:]
-    var replies: [ReplyKey: (count: Int, last: String)] = [:]
+    /// Keyed by thread id alone: one hash of one string per comment.
+    var replies: [String: [Replies]] = [:]
     var reactionTargets: Set<String> = []
 }
 
@@ -50,12 +59,7 @@ extension EventApplier {
                 build.threads[id] = .init(board: board, author: author, createdAt: at, title: title ?? "", redacted: redacted)
             }
         } else if isNew {
-            let key = FirstBuildState.ReplyKey(thread: thread, board: board)
-            if let r = build.replies[key] {
-                build.replies[key] = (r.count + 1, EventApplier.earlier(r.last, than: at) ? at : r.last)
-            } else {
-                build.replies[key] = (1, at)
-            }
+            build.replies[thread, default: []].count(board: board, at: at)
         }
     }
 
@@ -73,7 +77,7 @@ extension EventApplier {
             """)
         for (id, t) in build.threads.sorted(by: { $0.key < $1.key }) {
             let key = FirstBuildState.ReplyKey(thread: id, board: t.board)
-            let r = build.replies[key]
+            let r = build.replies[id]?.first { $0.board == t.board }
             insert.bind(1, id)
             insert.bind(2, t.board)
             insert.bind(3, t.author)
@@ -95,6 +99,18 @@ extension EventApplier {
             var reactions: [String: [Handle]] = [:]
             for e in history["react:" + target] ?? [] { Forum.react(e.event.payload, by: e.author, to: &reactions) }
             try writeReactions(target, reactions)
+        }
+    }
+}
+
+extension [FirstBuildState.Replies] {
+    /// One more comment posted to `board` at `at`.
+    mutating func count(board: String, at: String) {
+        if let i = firstIndex(where: { $0.board == board }) {
+            self[i].count += 1
+            if EventApplier.earlier(self[i].last, than: at) { self[i].last = at }
+        } else {
+            append(.init(board: board, count: 1, last: at))
         }
     }
 }

@@ -269,10 +269,18 @@ struct EventApplier {
     /// Inserts a new post; false when it already exists (a duplicate line).
     func addPost(id: String, kind: Int, board: String, thread: String, parent: String?, anchor: String?,
                          author: String, at: String, title: String?, body: String, blocks: String?, mentions: String?) throws -> Bool {
-        for (i, v) in [id, nil, board, thread, parent, anchor, author, at, title, body, blocks, mentions].enumerated() where i != 1 {
-            insertPost.bind(Int32(i + 1), v)
-        }
+        insertPost.bind(1, id)
         insertPost.bind(2, kind)
+        insertPost.bind(3, board)
+        insertPost.bind(4, thread)
+        insertPost.bind(5, parent)
+        insertPost.bind(6, anchor)
+        insertPost.bind(7, author)
+        insertPost.bind(8, at)
+        insertPost.bind(9, title)
+        insertPost.bind(10, body)
+        insertPost.bind(11, blocks)
+        insertPost.bind(12, mentions)
         insertPost.bind(13, location.journal)
         insertPost.bind(14, location.offset)
         insertPost.bind(15, location.length)

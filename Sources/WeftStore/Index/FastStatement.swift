@@ -26,13 +26,20 @@ struct FastStatement {
             sqlite3_bind_null(handle, index)
             return
         }
-        text.withUTF8 { bytes in
-            if let copy = buffer.hold(bytes) {
-                _ = sqlite3_bind_text(handle, index, copy, Int32(bytes.count), nil)  // nil: SQLITE_STATIC
-            } else {
-                _ = sqlite3_bind_text(handle, index, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-                                      Int32(bytes.count), Self.transient)
-            }
+        text.withUTF8 { bind(index, bytes: $0) }
+    }
+
+    /// Binds UTF-8 text given as bytes (copied into the statement's buffer like `String` values).
+    func bind(_ index: Int32, utf8 bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { bind(index, bytes: $0) }
+    }
+
+    private func bind(_ index: Int32, bytes: UnsafeBufferPointer<UInt8>) {
+        if let copy = buffer.hold(bytes) {
+            _ = sqlite3_bind_text(handle, index, copy, Int32(bytes.count), nil)  // nil: SQLITE_STATIC
+        } else {
+            _ = sqlite3_bind_text(handle, index, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                                  Int32(bytes.count), Self.transient)
         }
     }
 

@@ -32,12 +32,18 @@ struct FullTextColumns {
 
     /// A space has few boards and authors, and many posts.
     private var metas: [MetaKey: String] = [:]
+    /// The grams of the row being bound; its memory is reused.
+    private var grams: [UInt8] = []
 
     mutating func bind(_ row: FullTextRow, to statement: FastStatement) {
         statement.bind(1, row.rowid)
         statement.bind(2, row.title)
         statement.bind(3, row.body)
-        statement.bind(4, SearchText.grams(title: row.title, body: row.body))
+        if SearchText.grams(title: row.title, body: row.body, into: &grams) {
+            statement.bind(4, utf8: grams)
+        } else {
+            statement.bind(4, nil as String?)
+        }
         let key = MetaKey(kind: row.kind, board: row.board, author: row.author)
         if metas[key] == nil { metas[key] = SearchMatch.meta(kind: row.kind, board: row.board, author: row.author) }
         statement.bind(5, metas[key])
