@@ -9,7 +9,7 @@ import CSQLiteTuning
 /// Its `grams` and `meta` columns are computed from these by whoever writes it
 /// (``FullTextColumns``): on the builder's thread during a build from scratch.
 struct FullTextRow: Sendable {
-    enum Table: Sendable { case posts, notes }
+    enum Table: Sendable, Hashable { case posts, notes }
     var table: Table
     var delete: Bool
     var rowid: Int64
@@ -64,6 +64,11 @@ enum FullTextSink {
         case .inline(let s): try s.apply(row)
         case .builder(let b): b.send(row)
         }
+    }
+
+    /// Says that a pass over the journals is done (see ``FullTextBuilder/settle()``).
+    func settle() {
+        if case .builder(let b) = self { b.settle() }
     }
 
     /// Empties both full-text tables.
@@ -124,6 +129,8 @@ final class FullTextBuilder: @unchecked Sendable {
     private enum Op {
         case row(FullTextRow)
         case clear
+        /// Writes the rows that wait for rowid order (``FullTextOrder``).
+        case settle
     }
 
     private let queue: DatabaseQueue
@@ -162,6 +169,13 @@ final class FullTextBuilder: @unchecked Sendable {
 
     func clear() {
         outgoing.append(.clear)
+        flush()
+    }
+
+    /// Says that the rows sent so far are all the build has for now: the rows
+    /// kept back for rowid order are written while the sender goes on.
+    func settle() {
+        outgoing.append(.settle)
         flush()
     }
 
@@ -222,6 +236,7 @@ final class FullTextBuilder: @unchecked Sendable {
                     try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES('automerge', 0)")
                 }
                 let writer = try FullTextWriter(db, schema: "main")
+                var order = FullTextOrder()
                 while true {
                     condition.lock()
                     while pending.isEmpty && !closed { condition.wait() }
@@ -234,12 +249,17 @@ final class FullTextBuilder: @unchecked Sendable {
                     if stop { return }
                     for op in batch {
                         switch op {
-                        case .row(let r): try writer.apply(r)
-                        case .clear: try writer.clear()
+                        case .row(let r): if order.admit(r) { try writer.apply(r) }
+                        case .clear:
+                            order = FullTextOrder()
+                            try writer.clear()
+                        case .settle:
+                            for r in order.drain() { try writer.apply(r) }
                         }
                     }
                     if last { break }
                 }
+                for r in order.drain() { try writer.apply(r) }
                 for table in ["posts_fts", "notes_fts"] {
                     try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES('automerge', 4)")
                 }
@@ -255,6 +275,47 @@ final class FullTextBuilder: @unchecked Sendable {
         }
     }
 
+}
+
+/// The order a build from scratch writes full-text rows in. FTS5 collects terms
+/// in memory and writes them out whenever a row's rowid is not above the last
+/// one's, so each re-folded post (an edit) or decision note, whose rowid is an
+/// old one, would cost a write of everything collected so far. Those rows wait
+/// here, and are written at the end in rowid order: one such write in all.
+struct FullTextOrder {
+    private struct Key: Hashable {
+        var table: FullTextRow.Table
+        var rowid: Int64
+    }
+
+    private var last: [FullTextRow.Table: Int64] = [:]
+    private var waiting: [Key: [FullTextRow]] = [:]
+
+    /// Whether `row` may be written now; if not, it waits for ``drain()``.
+    mutating func admit(_ row: FullTextRow) -> Bool {
+        let key = Key(table: row.table, rowid: row.rowid)
+        if let l = last[row.table], row.rowid <= l {
+            var rows = waiting.removeValue(forKey: key) ?? []
+            // Adding a row and removing it again (with the values it was added
+            // with, as every removal is) leaves the index as it was.
+            if row.delete, let previous = rows.last, !previous.delete {
+                rows.removeLast()
+            } else {
+                rows.append(row)
+            }
+            waiting[key] = rows
+            return false
+        }
+        last[row.table] = row.rowid
+        return true
+    }
+
+    /// The rows that waited, table by table in rowid order, each rowid's in the order they came.
+    mutating func drain() -> [FullTextRow] {
+        let keys = waiting.keys.sorted { ($0.table == .posts ? 0 : 1, $0.rowid) < ($1.table == .posts ? 0 : 1, $1.rowid) }
+        defer { waiting = [:] }
+        return keys.flatMap { waiting[$0] ?? [] }
+    }
 }
 
 /// The full-text file's tables. Contentless: the text itself is in the index

@@ -49,6 +49,7 @@ extension Index {
                 report.duplicates += 1
             }
         }
+        applier.fullText.settle()
         BuildPhases.mark("apply")
         for (b, j) in found.enumerated() {
             var offset: Int64 = 0, lines = 0

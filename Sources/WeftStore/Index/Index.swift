@@ -168,6 +168,8 @@ public final class Index: Sendable {
             }
             BuildPhases.start()
             try Index(space: space, path: tmp, writer: queue, viewer: viewer, builder: fullText).catchUp()
+            // Nothing more is sent: the other thread commits and syncs its file meanwhile.
+            fullText.close()
             BuildPhases.mark("members, problems, commit")
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('generation', ?)", arguments: [generation])
