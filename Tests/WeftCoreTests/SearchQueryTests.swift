@@ -211,6 +211,33 @@ final class SearchHighlighterTests: XCTestCase {
         XCTAssertEqual(SearchText.runs("会議abc").map(\.text), ["会議", "abc"])
     }
 
+    /// The grams skip plain ASCII eight bytes at a time: wherever the other
+    /// characters fall, they are those of a scalar-by-scalar reading.
+    func testGramsMatchAScalarByScalarReadingWhereverTheCharactersFall() {
+        func reference(_ text: String) -> String? {
+            var words: [String] = []
+            var inRun = false
+            for s in text.unicodeScalars {
+                if SearchText.isUnspaced(s) {
+                    if !inRun && !words.isEmpty { words.append("0") }
+                    words.append(String(s))
+                    inRun = true
+                } else {
+                    inRun = false
+                }
+            }
+            return words.isEmpty ? nil : " " + words.joined(separator: " ")
+        }
+        let pieces = ["a", "plain words ", "é", "会", "議", "🚀", "\n", "ไทย", "0123456789abcdef", "カ", "한"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            XCTAssertEqual(SearchText.grams(text), reference(text), text)
+        }
+        XCTAssertEqual(SearchText.grams("12345678会議12345678明日"), " 会 議 0 明 日")
+        XCTAssertEqual(SearchText.grams("1234567会議"), " 会 議")
+    }
+
     func testGramsOfAPostAreTheGramsOfItsJoinedText() {
         let texts = ["", "plain", "café 🚀 ✅ — ok", "会議", "明日の会議", "x 𠀀𯿽 y", "ไทย ok", "한국어", "カタカナ ok ひらがな",
                      "\u{E000}\u{FFFF}", "end 会", "会 end"]

@@ -12,6 +12,33 @@ final class FullTextFileTests: XCTestCase {
         try index.read { db in try String.fetchOne(db, sql: "SELECT value FROM \(schema).meta WHERE key = 'generation'") }
     }
 
+    /// A build from scratch keeps rows that come out of rowid order for the end
+    /// (FTS5 would write out everything collected at each): adding a row and
+    /// removing it again cancel out, and the rest comes in rowid order, table by
+    /// table, each rowid's rows in the order they came.
+    func testRowsOutOfRowidOrderWaitAndComeInRowidOrder() {
+        func row(_ table: FullTextRow.Table, _ rowid: Int64, delete: Bool = false, _ body: String) -> FullTextRow {
+            FullTextRow(table: table, delete: delete, rowid: rowid, kind: 1, board: "b", author: "a", title: nil, body: body)
+        }
+        var order = FullTextOrder()
+        XCTAssertTrue(order.admit(row(.posts, 1, "one")))
+        XCTAssertTrue(order.admit(row(.posts, 2, "two")))
+        XCTAssertTrue(order.admit(row(.notes, 1, "note")))  // each table has its own order
+        XCTAssertFalse(order.admit(row(.posts, 1, delete: true, "one")))  // post 1 is edited
+        XCTAssertFalse(order.admit(row(.posts, 1, "one, edited")))
+        XCTAssertTrue(order.admit(row(.posts, 3, "three")))
+        XCTAssertFalse(order.admit(row(.posts, 1, delete: true, "one, edited")))  // and edited again
+        XCTAssertFalse(order.admit(row(.posts, 1, "one, edited twice")))
+        XCTAssertFalse(order.admit(row(.posts, 2, delete: true, "two")))  // post 2 is redacted
+        XCTAssertFalse(order.admit(row(.posts, 3, delete: true, "three")))  // the last rowid waits too
+        XCTAssertFalse(order.admit(row(.notes, 1, delete: true, "note")))
+        let drained = order.drain().map { "\($0.table) \($0.rowid) \($0.delete ? "-" : "+")\($0.body ?? "")" }
+        XCTAssertEqual(drained, ["posts 1 -one", "posts 1 +one, edited twice", "posts 2 -two", "posts 3 -three", "notes 1 -note"])
+        XCTAssertTrue(order.drain().isEmpty)
+        XCTAssertTrue(order.admit(row(.posts, 4, "four")))
+        XCTAssertFalse(order.admit(row(.posts, 4, delete: true, "four")))
+    }
+
     func testAMissingOrMismatchedFullTextFileIsRebuilt() throws {
         let box = Sandbox()
         let space = try Space.create(at: box.space, name: "s", id: "0190f000-0000-7000-8000-0000000000cc",

@@ -134,30 +134,38 @@ public enum SearchText {
 
     /// Appends " c" for each character c of a script without spaces, and " 0"
     /// before each run but the first, working on the UTF-8 bytes: every such
-    /// script is above U+0800, so shorter sequences are skipped unread.
+    /// script is above U+0800, so shorter sequences are skipped unread, plain
+    /// ASCII eight bytes at a time (this runs over every post while an index is built).
     private static func appendGrams(of text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { b in
+            guard let base = b.baseAddress else { return }
+            let n = b.count
             var i = 0
             var inRun = false
-            while i < b.count {
-                let lead = b[i]
+            while i < n {
+                if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    inRun = false
+                    i += 8
+                    continue
+                }
+                let lead = base[i]
                 if lead < 0xE0 {
                     inRun = false
                     i += lead < 0x80 ? 1 : 2
                     continue
                 }
                 let length = lead < 0xF0 ? 3 : 4
-                guard i + length <= b.count else { return }
+                guard i + length <= n else { return }
                 var v = UInt32(lead & (length == 3 ? 0x0F : 0x07))
-                for k in 1..<length { v = (v << 6) | UInt32(b[i + k] & 0x3F) }
+                for k in 1..<length { v = (v << 6) | UInt32(base[i + k] & 0x3F) }
                 if isUnspaced(v) {
                     if !inRun && !out.isEmpty {
                         out.append(0x20)
                         out.append(0x30)
                     }
                     out.append(0x20)
-                    for k in 0..<length { out.append(b[i + k]) }
+                    for k in 0..<length { out.append(base[i + k]) }
                     inRun = true
                 } else {
                     inRun = false

@@ -6,10 +6,20 @@ import Foundation
 enum BuildPhases {
     private static let enabled = ProcessInfo.processInfo.environment["WEFT_BUILD_TIMING"] != nil
     nonisolated(unsafe) private static var last: UInt64 = 0
+    nonisolated(unsafe) private static var origin: UInt64 = 0
 
     static func start() {
         guard enabled else { return }
         last = DispatchTime.now().uptimeNanoseconds
+        origin = last
+    }
+
+    /// Reports that `what` happened on another thread (the full-text file's), with
+    /// the time since `start`.
+    static func note(_ what: String) {
+        guard enabled else { return }
+        let ms = (Double(DispatchTime.now().uptimeNanoseconds) - Double(origin)) / 1_000_000
+        FileHandle.standardError.write(Data("build: \(what) at \(String(format: "%.1f", ms)) ms\n".utf8))
     }
 
     /// Reports the time since the previous mark (or `start`) as `phase`.

@@ -52,12 +52,13 @@ extension EventApplier {
     mutating func refoldPost(_ id: String, with current: StoredEvent) throws {
         guard let eid = EventID(id) else { return }
         let forum = try fold(["post:\(id)"], with: current)
-        // The full-text index holds every post that is not redacted, with its current text.
+        // The full-text index holds every post that is not redacted, with its current
+        // text; the removal takes the text from where it is stored (`body` nil).
         if let old = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT rowid, kind, board, author, title, body FROM posts WHERE id = ? AND redacted = 0
+            SELECT rowid, kind, board, author, title FROM posts WHERE id = ? AND redacted = 0
             """), arguments: [id]) {
             try fullText.send(FullTextRow(table: .posts, delete: true, rowid: old["rowid"], kind: old["kind"], board: old["board"],
-                                          author: old["author"], title: old["title"], body: old["body"]))
+                                          author: old["author"], title: old["title"], body: nil))
         }
         if let t = forum.threads[eid] {
             let body = t.redacted ? "" : Blocks.join(t.blocks)
@@ -86,19 +87,17 @@ extension EventApplier {
                                redacted: redacted, isNew: kind == 1 ? try !postExists(id) : false)
         }
         try db.cachedStatement(sql: """
-            INSERT INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title, body, blocks, mentions,
+            INSERT INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title, mentions,
                 edited_at, redacted, journal, offset, length)
-            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET title = excluded.title, body = excluded.body, blocks = excluded.blocks,
-                edited_at = excluded.edited_at, redacted = excluded.redacted
-            """).execute(arguments: [id, kind, board, thread, parent, anchor, author, createdAt, title, body, blocks, mentions,
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET title = excluded.title, edited_at = excluded.edited_at, redacted = excluded.redacted
+            """).execute(arguments: [id, kind, board, thread, parent, anchor, author, createdAt, title, mentions,
                              editedAt, redacted, location.journal, location.offset, location.length])
         try addMentions(mentions, post: id, board: board, at: createdAt)
         let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM posts WHERE id = ?"), arguments: [id]) ?? 0
-        if !redacted {
-            try fullText.send(FullTextRow(table: .posts, delete: false, rowid: rowid, kind: kind, board: board, author: author,
-                                          title: title, body: body))
-        }
+        // The text is stored even when redacted (empty), only not searchable.
+        try fullText.send(FullTextRow(table: .posts, delete: false, rowid: rowid, kind: kind, board: board, author: author,
+                                      title: title, body: body, blocks: blocks, searchable: !redacted))
     }
 
     /// (Re)writes a thread's list row with aggregates computed from what is indexed.

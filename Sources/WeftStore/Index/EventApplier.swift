@@ -50,9 +50,9 @@ struct EventApplier {
             VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertPost = try FastStatement(db, """
-            INSERT OR IGNORE INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title, body, blocks,
+            INSERT OR IGNORE INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title,
                 mentions, journal, offset, length)
-            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         bumpThread = try FastStatement(db, """
             UPDATE threads SET replies = replies + 1, last_activity = max(last_activity, ?) WHERE id = ? AND board = ?
@@ -72,7 +72,8 @@ struct EventApplier {
     /// the threads table in one pass and the bulk indexes.
     mutating func finish() throws {
         if firstBuild {
-            try refoldPins(board: nil)
+            // Pins are folded once the boards are known; a first build knows whether there are any.
+            if changing.contains(where: { $0.hasPrefix("pin:") }) { try refoldPins(board: nil) }
             try writeFirstBuildReactions()
             try writeFirstBuildThreads()
             BuildPhases.mark("pins, reactions, threads")
@@ -278,12 +279,10 @@ struct EventApplier {
         insertPost.bind(7, author)
         insertPost.bind(8, at)
         insertPost.bind(9, title)
-        insertPost.bind(10, body)
-        insertPost.bind(11, blocks)
-        insertPost.bind(12, mentions)
-        insertPost.bind(13, location.journal)
-        insertPost.bind(14, location.offset)
-        insertPost.bind(15, location.length)
+        insertPost.bind(10, mentions)
+        insertPost.bind(11, location.journal)
+        insertPost.bind(12, location.offset)
+        insertPost.bind(13, location.length)
         try insertPost.run()
         if db.changesCount == 0 { return false }
         let rowid = db.lastInsertedRowID
@@ -293,7 +292,7 @@ struct EventApplier {
         }
         try addMentions(mentions, post: id, board: board, at: at)
         try fullText.send(FullTextRow(table: .posts, delete: false, rowid: rowid, kind: kind, board: board, author: author,
-                                      title: title, body: body))
+                                      title: title, body: body, blocks: blocks))
         return true
     }
 

@@ -49,20 +49,39 @@ struct FastStatement {
     /// Runs the statement to completion; returns the first column of the first row, if any.
     @discardableResult
     func run() throws -> Int64? {
+        var result: Int64?
+        try step { result = sqlite3_column_int64(handle, 0) }
+        return result
+    }
+
+    /// Runs the statement to completion; returns the first column of the first row as text, if any.
+    func text() throws -> String? {
+        var result: String?
+        try step {
+            if let p = sqlite3_column_text(handle, 0) {
+                result = String(decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, 0))), as: UTF8.self)
+            }
+        }
+        return result
+    }
+
+    /// Steps to the end, calling `firstRow` at the first row.
+    private func step(_ firstRow: () -> Void) throws {
         defer {
             sqlite3_reset(handle)
             sqlite3_clear_bindings(handle)
             // SQLite no longer points into the buffer.
             buffer.reset()
         }
-        var result: Int64?
+        var first = true
         while true {
             let rc = sqlite3_step(handle)
             if rc == SQLITE_ROW {
-                if result == nil { result = sqlite3_column_int64(handle, 0) }
+                if first { firstRow() }
+                first = false
                 continue
             }
-            if rc == SQLITE_DONE { return result }
+            if rc == SQLITE_DONE { return }
             let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
             throw StoreError.index("SQLite error \(rc): \(message)")
         }

@@ -8,6 +8,11 @@ import CSQLiteTuning
 /// or removed with the values it was added with (the tables are contentless).
 /// Its `grams` and `meta` columns are computed from these by whoever writes it
 /// (``FullTextColumns``): on the builder's thread during a build from scratch.
+///
+/// A post's text is kept in the same file (`post_text`, by the post's rowid):
+/// adding a post's row stores its text there, even when `searchable` is false
+/// (a redacted post: empty text, nothing in the full-text index), and a
+/// removal with no `body` removes the text stored there.
 struct FullTextRow: Sendable {
     enum Table: Sendable, Hashable { case posts, notes }
     var table: Table
@@ -17,36 +22,32 @@ struct FullTextRow: Sendable {
     var board: String?
     var author: String
     var title: String?
-    var body: String
+    var body: String?
+    /// A thread's blocks, as `post_text.blocks` holds them.
+    var blocks: String? = nil
+    var searchable = true
 }
 
 /// The computed columns of full-text rows. They depend only on the row, so a
 /// row is removed with the same values it was added with. (Changing how they
 /// are computed changes the index: bump `IndexSchema.version`.)
 struct FullTextColumns {
-    private struct MetaKey: Hashable {
-        var kind: Int
-        var board: String?
-        var author: String
-    }
-
-    /// A space has few boards and authors, and many posts.
-    private var metas: [MetaKey: String] = [:]
-    /// The grams of the row being bound; its memory is reused.
+    /// The grams and meta words of the row being bound; their memory is reused.
     private var grams: [UInt8] = []
+    private var meta: [UInt8] = []
 
     mutating func bind(_ row: FullTextRow, to statement: FastStatement) {
         statement.bind(1, row.rowid)
         statement.bind(2, row.title)
-        statement.bind(3, row.body)
-        if SearchText.grams(title: row.title, body: row.body, into: &grams) {
+        let body = row.body ?? ""
+        statement.bind(3, body)
+        if SearchText.grams(title: row.title, body: body, into: &grams) {
             statement.bind(4, utf8: grams)
         } else {
             statement.bind(4, nil as String?)
         }
-        let key = MetaKey(kind: row.kind, board: row.board, author: row.author)
-        if metas[key] == nil { metas[key] = SearchMatch.meta(kind: row.kind, board: row.board, author: row.author) }
-        statement.bind(5, metas[key])
+        SearchMatch.meta(kind: row.kind, board: row.board, author: row.author, into: &meta)
+        statement.bind(5, utf8: meta)
     }
 }
 
@@ -90,10 +91,14 @@ final class FullTextWriter {
     private let deletePost: FastStatement
     private let insertNote: FastStatement
     private let deleteNote: FastStatement
+    private let storeText: FastStatement
+    private let selectText: FastStatement
 
     init(_ db: Database, schema: String) throws {
         self.db = db
         self.schema = schema
+        storeText = try FastStatement(db, "INSERT OR REPLACE INTO \(schema).post_text(rowid, body, blocks) VALUES(?, ?, ?)")
+        selectText = try FastStatement(db, "SELECT body FROM \(schema).post_text WHERE rowid = ?")
         func insert(_ table: String) throws -> FastStatement {
             try FastStatement(db, "INSERT INTO \(schema).\(table)(rowid, title, body, grams, meta) VALUES(?, ?, ?, ?, ?)")
         }
@@ -108,7 +113,31 @@ final class FullTextWriter {
         deleteNote = try delete("notes_fts")
     }
 
+    /// Stores or fetches a post's text (`post_text`): what must happen in the order
+    /// rows come. Returns the row to give ``index(_:)``, if any.
+    func store(_ row: FullTextRow) throws -> FullTextRow? {
+        guard row.table == .posts else { return row }
+        var row = row
+        if row.delete {
+            if row.body == nil {
+                selectText.bind(1, row.rowid)
+                row.body = try selectText.text() ?? ""
+            }
+        } else {
+            storeText.bind(1, row.rowid)
+            storeText.bind(2, row.body)
+            storeText.bind(3, row.blocks)
+            try storeText.run()
+        }
+        return row.delete || row.searchable ? row : nil
+    }
+
     func apply(_ row: FullTextRow) throws {
+        if let row = try store(row) { try index(row) }
+    }
+
+    /// Adds the row to the full-text index, or removes it.
+    func index(_ row: FullTextRow) throws {
         let statement = switch (row.table, row.delete) {
         case (.posts, false): insertPost
         case (.posts, true): deletePost
@@ -249,17 +278,27 @@ final class FullTextBuilder: @unchecked Sendable {
                     if stop { return }
                     for op in batch {
                         switch op {
-                        case .row(let r): if order.admit(r) { try writer.apply(r) }
+                        case .row(let r):
+                            if let r = try writer.store(r), order.admit(r) { try writer.index(r) }
                         case .clear:
                             order = FullTextOrder()
                             try writer.clear()
                         case .settle:
-                            for r in order.drain() { try writer.apply(r) }
+                            for r in order.drain() { try writer.index(r) }
+                            BuildPhases.note("full-text rows all written")
+                            // Most likely nothing more comes: write and sync what there is
+                            // now, while the sender finishes its own file, so that little
+                            // is left to do once it is done.
+                            try db.execute(sql: "COMMIT")
+                            BuildPhases.note("full-text file committed")
+                            try Index.sync(path)
+                            BuildPhases.note("full-text file synced")
+                            try db.execute(sql: "BEGIN")
                         }
                     }
                     if last { break }
                 }
-                for r in order.drain() { try writer.apply(r) }
+                for r in order.drain() { try writer.index(r) }
                 for table in ["posts_fts", "notes_fts"] {
                     try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES('automerge', 4)")
                 }
@@ -268,6 +307,7 @@ final class FullTextBuilder: @unchecked Sendable {
             }
             try queue.close()
             try Index.sync(path)
+            BuildPhases.note("full-text file done")
         } catch {
             condition.lock()
             failure = error
@@ -330,12 +370,16 @@ enum FullTextSchema {
                     tokenize='unicode61 remove_diacritics 2')
                 """)
         }
+        // The text of every post (rowid = the posts table's): here rather than in the
+        // index, so a build from scratch writes it on the same thread as the full text.
+        try db.execute(sql: "CREATE TABLE IF NOT EXISTS \(schema).post_text(rowid INTEGER PRIMARY KEY, body TEXT NOT NULL, blocks TEXT)")
         try db.execute(sql: "INSERT OR REPLACE INTO \(schema).meta(key, value) VALUES('schema', ?)", arguments: [IndexSchema.version])
     }
 
     static func clear(_ db: Database, schema: String) throws {
         try db.execute(sql: "INSERT INTO \(schema).posts_fts(posts_fts) VALUES('delete-all')")
         try db.execute(sql: "INSERT INTO \(schema).notes_fts(notes_fts) VALUES('delete-all')")
+        try db.execute(sql: "DELETE FROM \(schema).post_text")
     }
 }
 

@@ -9,7 +9,10 @@ extension Index {
             let queries = [
                 "boards": "SELECT slug, title, purpose, visibility, created_at, created_by FROM boards ORDER BY slug",
                 "members": "SELECT handle, name, tz, hours, first_seen, email FROM members ORDER BY handle",
-                "posts": "SELECT id, kind, board, thread, parent, anchor, author, created_at, title, body, blocks, mentions, edited_at, redacted FROM posts ORDER BY id",
+                "posts": """
+                    SELECT id, kind, board, thread, parent, anchor, author, created_at, title, x.body, x.blocks, mentions, edited_at,
+                        redacted FROM posts p LEFT JOIN post_text x ON x.rowid = p.rowid ORDER BY id
+                    """,
                 "threads": "SELECT id, board, author, created_at, title, last_activity, replies, decided, redacted, pinned FROM threads ORDER BY id",
                 "pins": "SELECT thread, board, by, at FROM pins ORDER BY thread",
                 "statuses": "SELECT id, board, author, at, kind, text, checkin, occurrence FROM statuses ORDER BY id",

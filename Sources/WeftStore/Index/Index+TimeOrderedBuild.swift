@@ -38,12 +38,15 @@ extension Index {
                 < decoded[Int(y.batch)].batch.events[Int(y.event)].event.event.id.rawValue
         }
         BuildPhases.mark("order")
+        // The two arrays the loop reads, taken out once: reaching them through
+        // `decoded[b]` copied the whole journal's struct (every array in it) per event.
+        let events = decoded.map(\.batch.events)
+        let prepared = decoded.map(\.prepared)
         for o in order {
             let (b, i) = (Int(o.batch), Int(o.event))
             // Read in place: copying the tuple would retain every string of the event.
-            if try applier.apply(decoded[b].batch.events[i].event, derived: decoded[b].prepared[i], journal: ids[b],
-                                 line: decoded[b].batch.events[i].line, offset: Int64(decoded[b].batch.events[i].offset),
-                                 length: decoded[b].batch.events[i].length) {
+            if try applier.apply(events[b][i].event, derived: prepared[b][i], journal: ids[b], line: events[b][i].line,
+                                 offset: Int64(events[b][i].offset), length: events[b][i].length) {
                 report.eventsApplied += 1
             } else {
                 report.duplicates += 1

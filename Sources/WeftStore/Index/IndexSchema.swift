@@ -3,7 +3,7 @@ import GRDB
 /// The index's tables. The index is a cache: when this schema changes, the
 /// version goes up and old indexes are rebuilt from the journals.
 enum IndexSchema {
-    static let version = "13"
+    static let version = "14"
 
     static let statements = [
         "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -33,11 +33,12 @@ enum IndexSchema {
         """
         CREATE TABLE members(handle TEXT PRIMARY KEY, name TEXT, tz TEXT, hours TEXT, first_seen TEXT NOT NULL)
         """,
-        // Threads and comments. rowid is the post's row in the full-text index (`fts.posts_fts`).
+        // Threads and comments. rowid is the post's row in the full-text index (`fts.posts_fts`)
+        // and in `fts.post_text`, which holds its text (body and blocks; see FullTextSchema).
         """
         CREATE TABLE posts(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind INTEGER NOT NULL,
             board TEXT NOT NULL, thread TEXT NOT NULL, parent TEXT, anchor TEXT, author TEXT NOT NULL,
-            created_at TEXT NOT NULL, title TEXT, body TEXT NOT NULL, blocks TEXT, mentions TEXT,
+            created_at TEXT NOT NULL, title TEXT, mentions TEXT,
             edited_at TEXT, redacted INTEGER NOT NULL DEFAULT 0,
             journal INTEGER NOT NULL, offset INTEGER NOT NULL, length INTEGER NOT NULL)
         """,
@@ -72,8 +73,10 @@ enum IndexSchema {
     /// sorting all rows once is much cheaper than growing a B-tree row by row.
     static let bulkIndexes = [
         ("posts_thread", "CREATE INDEX posts_thread ON posts(thread, created_at)"),
-        // Covers the unread counts per board, so they do not read the post bodies.
-        ("posts_unread", "CREATE INDEX posts_unread ON posts(board, author, redacted, id)"),
+        // Covers the unread counts per board and marking a board read (in id order).
+        // The id comes second: sorting on (board, id) is much cheaper than on (board,
+        // author, …), where most comparisons fall through to the id anyway.
+        ("posts_unread", "CREATE INDEX posts_unread ON posts(board, id, author, redacted)"),
         ("threads_board_activity",
          "CREATE INDEX threads_board_activity ON threads(board, pinned DESC, last_activity DESC, id DESC)"),
         ("threads_board_created", "CREATE INDEX threads_board_created ON threads(board, pinned DESC, created_at DESC, id DESC)"),

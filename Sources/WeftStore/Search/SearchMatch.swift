@@ -12,18 +12,39 @@ enum SearchMatch {
     /// `a<author handle in hex>` (hex keeps each one word whatever its
     /// punctuation). Kind codes: 0 thread, 1 comment, 2 status, 3 decision.
     static func meta(kind: Int, board: String?, author: String) -> String {
-        "k\(kind)" + (board.map { " b" + hex($0) } ?? "") + " a" + hex(author)
+        var out: [UInt8] = []
+        meta(kind: kind, board: board, author: author, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The same words as UTF-8 bytes in `out` (emptied first; the index build
+    /// reuses one buffer for every row).
+    static func meta(kind: Int, board: String?, author: String, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        out.append(UInt8(ascii: "k"))
+        out.append(contentsOf: String(kind).utf8)
+        if let board {
+            out.append(contentsOf: " b".utf8)
+            appendHex(board, to: &out)
+        }
+        out.append(contentsOf: " a".utf8)
+        appendHex(author, to: &out)
     }
 
     static func hex(_ text: String) -> String {
-        let digits = Array("0123456789abcdef")
-        var out = ""
-        out.reserveCapacity(text.utf8.count * 2)
-        for b in text.utf8 {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 15)])
+        var out: [UInt8] = []
+        appendHex(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func appendHex(_ text: String, to out: inout [UInt8]) {
+        let digits: StaticString = "0123456789abcdef"
+        digits.withUTF8Buffer { d in
+            for b in text.utf8 {
+                out.append(d[Int(b >> 4)])
+                out.append(d[Int(b & 15)])
+            }
         }
-        return out
     }
 
     /// The filters the `meta` column answers, as an expression to AND with
