@@ -297,45 +297,45 @@ struct EventApplier {
     }
 
     /// The blocks as the `blocks` column holds them: a JSON array of
-    /// `{"id":…,"text":…}`, written by hand (JSONEncoder costs ten times more)
-    /// and deterministic, since `index check` compares text.
+    /// `{"id":…,"text":…}`, written by hand as UTF-8 (JSONEncoder costs ten times
+    /// more) and deterministic, since `index check` compares text.
     static func json(_ blocks: [Block]) -> String {
-        var out = "["
+        var out: [UInt8] = []
+        out.reserveCapacity(blocks.reduce(2) { $0 + $1.id.utf8.count + $1.text.utf8.count + 20 })
+        out.append(UInt8(ascii: "["))
         for (i, b) in blocks.enumerated() {
-            out += i == 0 ? "{\"id\":" : ",{\"id\":"
+            out.append(contentsOf: (i == 0 ? "{\"id\":" : ",{\"id\":").utf8)
             appendJSONString(b.id, to: &out)
-            out += ",\"text\":"
+            out.append(contentsOf: ",\"text\":".utf8)
             appendJSONString(b.text, to: &out)
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
-        return out + "]"
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func appendJSONString(_ text: String, to out: inout String) {
-        out += "\""
-        var plain = true
-        for u in text.utf8 where u < 0x20 || u == 0x22 || u == 0x5C {
-            plain = false
-            break
-        }
-        if plain {
-            out += text
-        } else {
-            for s in text.unicodeScalars {
-                switch s {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case _ where s.value < 0x20:
-                    let hex = String(s.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: out.unicodeScalars.append(s)
+    /// `text` as a JSON string: quotes, backslashes and control characters
+    /// escaped (those are all single bytes in UTF-8), everything else as it is.
+    static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+        let hex: StaticString = "0123456789abcdef"
+        out.append(UInt8(ascii: "\""))
+        for u in text.utf8 {
+            switch u {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case ..<0x20:
+                out.append(contentsOf: "\\u00".utf8)
+                hex.withUTF8Buffer { d in
+                    out.append(d[Int(u >> 4)])
+                    out.append(d[Int(u & 15)])
                 }
+            default: out.append(u)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     static func mentions(_ handles: [Handle]?) -> String? {

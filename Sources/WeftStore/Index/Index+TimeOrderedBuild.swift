@@ -32,9 +32,8 @@ extension Index {
                 for d in decoded[b].prepared where !d.creates { applier.changing.insert(d.key) }
             }
         }
-        order.sort { x, y in
-            if x.at != y.at { return x.at < y.at }
-            return decoded[Int(x.batch)].batch.events[Int(x.event)].event.event.id.rawValue
+        Self.sortByTimeThenID(&order) { x, y in
+            decoded[Int(x.batch)].batch.events[Int(x.event)].event.event.id.rawValue
                 < decoded[Int(y.batch)].batch.events[Int(y.event)].event.event.id.rawValue
         }
         BuildPhases.mark("order")
@@ -59,5 +58,38 @@ extension Index {
             try Self.finishReading(decoded[b].batch, journal: ids[b], db: db, hidden: j.board.map(hidden.contains) ?? false,
                                    offset: &offset, lines: &lines, report: &report)
         }
+        // Freeing every decoded event (half a million objects) takes about 50 ms:
+        // another thread does it while this one goes on with the index.
+        releaseInBackground((decoded, events, prepared))
     }
+
+    /// Sorts events by time, then id (`idLess`, for events of the same millisecond).
+    /// When they fit, times and positions are packed into integers and sorted as
+    /// such (several times faster than comparing tuples through a closure); only
+    /// runs of equal times are then sorted by id.
+    static func sortByTimeThenID(_ order: inout [(at: Int64, batch: Int32, event: Int32)],
+                                 idLess: ((at: Int64, batch: Int32, event: Int32), (at: Int64, batch: Int32, event: Int32)) -> Bool) {
+        let positionBits = 22
+        guard order.count < 1 << positionBits, order.allSatisfy({ $0.at >= 0 && $0.at < 1 << (64 - positionBits) }) else {
+            order.sort { x, y in x.at != y.at ? x.at < y.at : idLess(x, y) }
+            return
+        }
+        var keys = order.indices.map { UInt64(order[$0].at) << positionBits | UInt64($0) }
+        keys.sort()
+        let mask = UInt64(1) << positionBits - 1
+        var sorted = keys.map { order[Int($0 & mask)] }
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count && sorted[end].at == sorted[start].at { end += 1 }
+            if end - start > 1 { sorted[start..<end].sort(by: idLess) }
+            start = end
+        }
+        order = sorted
+    }
+}
+
+/// Lets another thread free `value` (the last reference to it must be this one).
+func releaseInBackground<T: Sendable>(_ value: T) {
+    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(value) {} }
 }

@@ -170,7 +170,7 @@ public final class Index: Sendable {
             try Index(space: space, path: tmp, writer: queue, viewer: viewer, builder: fullText).catchUp()
             // Nothing more is sent: the other thread commits and syncs its file meanwhile.
             fullText.close()
-            BuildPhases.mark("members, problems, commit")
+            BuildPhases.mark("commit")
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('generation', ?)", arguments: [generation])
             }

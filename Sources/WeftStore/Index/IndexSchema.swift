@@ -25,7 +25,6 @@ enum IndexSchema {
             type TEXT NOT NULL, key TEXT NOT NULL, journal INTEGER NOT NULL, line INTEGER NOT NULL,
             offset INTEGER NOT NULL, length INTEGER NOT NULL) WITHOUT ROWID
         """,
-        "CREATE INDEX events_key ON events(key, stamp)",
         """
         CREATE TABLE boards(slug TEXT PRIMARY KEY, title TEXT NOT NULL, purpose TEXT, visibility TEXT NOT NULL,
             created_at TEXT NOT NULL, created_by TEXT NOT NULL)
@@ -72,6 +71,9 @@ enum IndexSchema {
     /// Indexes that a first build drops and creates again once the rows are in:
     /// sorting all rows once is much cheaper than growing a B-tree row by row.
     static let bulkIndexes = [
+        // Re-folds outside a first build read an entity's events through it (a first
+        // build keeps them in memory).
+        ("events_key", "CREATE INDEX events_key ON events(key, stamp)"),
         ("posts_thread", "CREATE INDEX posts_thread ON posts(thread, created_at)"),
         // Covers the unread counts per board and marking a board read (in id order).
         // The id comes second: sorting on (board, id) is much cheaper than on (board,

@@ -90,19 +90,19 @@ public enum JournalFile {
         guard fstat(fd, &st) == 0 else { throw .io(path, "stat failed: \(errnoText())") }
         let size = Int64(st.st_size)
         guard size > offset else { return [] }
-        var out = [UInt8](repeating: 0, count: min(Int(size - offset), length ?? Int.max))
-        var done = 0
-        while done < out.count {
-            let n = out.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return pread(fd, base + done, raw.count - done, off_t(offset + Int64(done)))
+        let want = min(Int(size - offset), length ?? Int.max)
+        guard want > 0 else { return [] }
+        // Read straight into the array's memory: no zeroing it first.
+        return [UInt8](unsafeUninitializedCapacity: want) { buffer, count in
+            var done = 0
+            while done < want, let base = buffer.baseAddress {
+                let n = pread(fd, base + done, want - done, off_t(offset + Int64(done)))
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { break }
+                done += n
             }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { break }
-            done += n
+            count = done
         }
-        if done < out.count { out.removeLast(out.count - done) }
-        return out
     }
 
     static func openError(_ path: String) -> StoreError {
