@@ -34,8 +34,8 @@ final class FirstBuildState {
 }
 
 extension EventApplier {
-    /// `a < b` for ISO 8601 times: their text is ASCII, so byte order is string
-    /// order, found without Swift's Unicode comparison (this runs for every event).
+    /// `a < b` for ISO 8601 times and ids: their text is ASCII, so byte order is
+    /// string order, found without Swift's Unicode comparison (this runs for every event).
     static func earlier(_ a: String, than b: String) -> Bool {
         var a = a, b = b
         return a.withUTF8 { x in
@@ -75,7 +75,8 @@ extension EventApplier {
             INSERT INTO threads(id, board, author, created_at, title, last_activity, replies, decided, redacted, pinned)
             VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for (id, t) in build.threads.sorted(by: { $0.key < $1.key }) {
+        for id in build.threads.keys.sorted(by: EventApplier.earlier) {
+            guard let t = build.threads[id] else { continue }
             let key = FirstBuildState.ReplyKey(thread: id, board: t.board)
             let r = build.replies[id]?.first { $0.board == t.board }
             insert.bind(1, id)
@@ -94,7 +95,7 @@ extension EventApplier {
 
     /// Writes the reactions of every post that had any, each folded once.
     func writeFirstBuildReactions() throws {
-        for target in build.reactionTargets.sorted() {
+        for target in build.reactionTargets.sorted(by: EventApplier.earlier) {
             // The history is in application order with no duplicates: fold it directly.
             var reactions: [String: [Handle]] = [:]
             for e in history["react:" + target] ?? [] { Forum.react(e.event.payload, by: e.author, to: &reactions) }
