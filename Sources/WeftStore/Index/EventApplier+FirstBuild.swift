@@ -28,14 +28,20 @@ final class FirstBuildState {
     }
 
     var threads: [String: ThreadRow] = [:]
+    /// The threads in the order they were created: about id order (ids begin
+    /// with their time), the order their table is written in, without sorting.
+    var threadOrder: [String] = []
     /// Keyed by thread id alone: one hash of one string per comment.
     var replies: [String: [Replies]] = [:]
     var reactionTargets: Set<String> = []
+    /// The same targets in the order first seen, each with its key in `history`
+    /// (written in this order: sorting them cost more than it saved).
+    var reactionOrder: [(target: String, key: String)] = []
 }
 
 extension EventApplier {
-    /// `a < b` for ISO 8601 times and ids: their text is ASCII, so byte order is
-    /// string order, found without Swift's Unicode comparison (this runs for every event).
+    /// `a < b` for ISO 8601 times: their text is ASCII, so byte order is string
+    /// order, found without Swift's Unicode comparison (this runs for every event).
     static func earlier(_ a: String, than b: String) -> Bool {
         var a = a, b = b
         return a.withUTF8 { x in
@@ -57,13 +63,14 @@ extension EventApplier {
                 build.threads[id] = row
             } else {
                 build.threads[id] = .init(board: board, author: author, createdAt: at, title: title ?? "", redacted: redacted)
+                build.threadOrder.append(id)
             }
         } else if isNew {
             build.replies[thread, default: []].count(board: board, at: at)
         }
     }
 
-    /// Writes the threads table from memory, in id order (its key): a thread's
+    /// Writes the threads table from memory, in creation order: a thread's
     /// replies are the comments in its board; decided and pinned come from their tables.
     func writeFirstBuildThreads() throws {
         let decided = Set(try String.fetchAll(db, sql: "SELECT thread FROM decisions"))
@@ -75,7 +82,7 @@ extension EventApplier {
             INSERT INTO threads(id, board, author, created_at, title, last_activity, replies, decided, redacted, pinned)
             VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for id in build.threads.keys.sorted(by: EventApplier.earlier) {
+        for id in build.threadOrder {
             guard let t = build.threads[id] else { continue }
             let key = FirstBuildState.ReplyKey(thread: id, board: t.board)
             let r = build.replies[id]?.first { $0.board == t.board }
@@ -95,10 +102,10 @@ extension EventApplier {
 
     /// Writes the reactions of every post that had any, each folded once.
     func writeFirstBuildReactions() throws {
-        for target in build.reactionTargets.sorted(by: EventApplier.earlier) {
+        for (target, key) in build.reactionOrder {
             // The history is in application order with no duplicates: fold it directly.
             var reactions: [String: [Handle]] = [:]
-            for e in history["react:" + target] ?? [] { Forum.react(e.event.payload, by: e.author, to: &reactions) }
+            for e in history[key] ?? [] { Forum.react(e.event.payload, by: e.author, to: &reactions) }
             try writeReactions(target, reactions)
         }
     }

@@ -124,7 +124,9 @@ extension EventApplier {
     mutating func refoldReactions(_ target: String, with current: StoredEvent) throws {
         if firstBuild {
             // Written once at the end (`writeFirstBuildReactions`).
-            build.reactionTargets.insert(target)
+            if build.reactionTargets.insert(target).inserted {
+                build.reactionOrder.append((target, derived?.key ?? "react:" + target))
+            }
             return
         }
         guard let eid = EventID(target) else { return }

@@ -60,7 +60,7 @@ extension Index {
         }
         // Freeing every decoded event (half a million objects) takes about 50 ms:
         // another thread does it while this one goes on with the index.
-        releaseInBackground((decoded, events, prepared))
+        releaseInBackground((consume decoded, consume events, consume prepared))
     }
 
     /// Sorts events by time, then id (`idLess`, for events of the same millisecond).
@@ -89,7 +89,14 @@ extension Index {
     }
 }
 
-/// Lets another thread free `value` (the last reference to it must be this one).
-func releaseInBackground<T: Sendable>(_ value: T) {
-    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(value) {} }
+/// Lets another thread free `value`: pass the last reference to it (`consume`),
+/// so that nothing this thread still holds frees it here after all.
+func releaseInBackground<T: Sendable>(_ value: consuming T) {
+    let box = ReleaseBox(value)
+    DispatchQueue.global(qos: .utility).async { box.value = nil }
+}
+
+private final class ReleaseBox<T: Sendable>: @unchecked Sendable {
+    var value: T?
+    init(_ value: consuming T) { self.value = value }
 }
