@@ -35,7 +35,7 @@ final class FirstBuildState {
     var replies: [String: [Replies]] = [:]
     var reactionTargets: Set<String> = []
     /// The same targets in the order first seen, each with its key in `history`
-    /// (written in this order: sorting them cost more than it saved).
+    /// (their reactions are written in this order, without sorting).
     var reactionOrder: [(target: String, key: String)] = []
 }
 

@@ -12,7 +12,7 @@ import CSQLiteTuning
 /// A post's text is kept in the same file (`post_text`, by the post's rowid):
 /// adding a post's row stores its text there, even when `searchable` is false
 /// (a redacted post: empty text, nothing in the full-text index), and a
-/// removal with no `body` removes the text stored there.
+/// removal with no `body` is given the text stored there.
 struct FullTextRow: Sendable {
     enum Table: Sendable, Hashable { case posts, notes }
     var table: Table
@@ -358,9 +358,9 @@ struct FullTextOrder {
     }
 }
 
-/// The full-text file's tables. Contentless: the text itself is in the index
-/// (`posts`, `notes`), and removing a row means giving back the values it was
-/// added with.
+/// The full-text file's tables. The FTS5 tables are contentless: the text
+/// itself is in `post_text` (posts) and the index's `notes`, and removing a row
+/// means giving back the values it was added with.
 enum FullTextSchema {
     static func create(_ db: Database, schema: String) throws {
         try db.execute(sql: "CREATE TABLE IF NOT EXISTS \(schema).meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)")

@@ -37,8 +37,7 @@ extension Index {
                 < decoded[Int(y.batch)].batch.events[Int(y.event)].event.event.id.rawValue
         }
         BuildPhases.mark("order")
-        // The two arrays the loop reads, taken out once: reaching them through
-        // `decoded[b]` copied the whole journal's struct (every array in it) per event.
+        // The two arrays the loop reads, taken out of `decoded` once.
         let events = decoded.map(\.batch.events)
         let prepared = decoded.map(\.prepared)
         for o in order {
@@ -58,8 +57,8 @@ extension Index {
             try Self.finishReading(decoded[b].batch, journal: ids[b], db: db, hidden: j.board.map(hidden.contains) ?? false,
                                    offset: &offset, lines: &lines, report: &report)
         }
-        // Freeing every decoded event (half a million objects) takes about 50 ms:
-        // another thread does it while this one goes on with the index.
+        // Freeing every decoded event (half a million objects) took this thread
+        // about 50 ms in a profile: another thread does it while this one goes on.
         releaseInBackground((consume decoded, consume events, consume prepared))
     }
 
