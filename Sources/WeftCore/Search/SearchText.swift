@@ -57,35 +57,17 @@ public enum SearchText {
     }
 
     /// Whether `text` has any character of a script without spaces. Fast on
-    /// text that has none: its UTF-8 is scanned in place, and only characters
-    /// of three or four bytes are decoded (all those scripts' are).
+    /// text that has none: its UTF-8 is scanned in place (``forEachUnspaced``).
     public static func hasUnspaced(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable(hasUnspaced) ?? text.unicodeScalars.contains(where: isUnspaced)
-    }
-
-    /// `hasUnspaced` on the UTF-8 of a string (valid UTF-8).
-    private static func hasUnspaced(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        let n = b.count
-        while i < n {
-            let c = b[i]
-            if c < 0xE0 {
-                i += 1
-                continue
+        var text = text
+        var found = false
+        text.withUTF8 { b in
+            forEachUnspaced(in: b) { _, _ in
+                found = true
+                return false
             }
-            let value: UInt32
-            if c < 0xF0 {
-                guard i + 2 < n else { return false }
-                value = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                i += 3
-            } else {
-                guard i + 3 < n else { return false }
-                value = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
-                i += 4
-            }
-            if let s = Unicode.Scalar(value), isUnspaced(s) { return true }
         }
-        return false
+        return found
     }
 
     /// `text` with a space around each character of a script without spaces,
@@ -110,10 +92,9 @@ public enum SearchText {
     /// runs so that a term never matches across two runs. Nil when `text` has
     /// none, so other text costs nothing.
     public static func grams(_ text: String) -> String? {
-        guard hasUnspaced(text) else { return nil }
         var out: [UInt8] = []
         appendGrams(of: text, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
     }
 
     /// The grams of a post: `grams(title + "\n" + body)`, without joining them
@@ -133,45 +114,57 @@ public enum SearchText {
     }
 
     /// Appends " c" for each character c of a script without spaces, and " 0"
-    /// before each run but the first, working on the UTF-8 bytes: every such
-    /// script is above U+0800, so shorter sequences are skipped unread, plain
-    /// ASCII eight bytes at a time (this runs over every post while an index is built).
+    /// before each run but the first.
     private static func appendGrams(of text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { b in
-            guard let base = b.baseAddress else { return }
-            let n = b.count
-            var i = 0
-            var inRun = false
-            while i < n {
-                if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    inRun = false
-                    i += 8
-                    continue
-                }
-                let lead = base[i]
-                if lead < 0xE0 {
-                    inRun = false
-                    i += lead < 0x80 ? 1 : 2
-                    continue
-                }
-                let length = lead < 0xF0 ? 3 : 4
-                guard i + length <= n else { return }
-                var v = UInt32(lead & (length == 3 ? 0x0F : 0x07))
-                for k in 1..<length { v = (v << 6) | UInt32(base[i + k] & 0x3F) }
-                if isUnspaced(v) {
-                    if !inRun && !out.isEmpty {
-                        out.append(0x20)
-                        out.append(0x30)
-                    }
+            forEachUnspaced(in: b) { bytes, startsRun in
+                if startsRun && !out.isEmpty {
                     out.append(0x20)
-                    for k in 0..<length { out.append(base[i + k]) }
-                    inRun = true
-                } else {
-                    inRun = false
+                    out.append(0x30)
                 }
-                i += length
+                out.append(0x20)
+                out.append(contentsOf: bytes)
+                return true
             }
+        }
+    }
+
+    /// Calls `visit` with the UTF-8 bytes of each character of a script without
+    /// spaces in `b` (valid UTF-8), and whether it begins a run of them, until
+    /// `visit` returns false. Every such script is above U+0800, so shorter
+    /// sequences are skipped unread, and plain ASCII eight bytes at a time (this
+    /// runs over every post while an index is built).
+    @inline(__always)
+    private static func forEachUnspaced(in b: UnsafeBufferPointer<UInt8>,
+                                        _ visit: (UnsafeBufferPointer<UInt8>, Bool) -> Bool) {
+        guard let base = b.baseAddress else { return }
+        let n = b.count
+        var i = 0
+        var inRun = false
+        while i < n {
+            if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                inRun = false
+                i += 8
+                continue
+            }
+            let lead = base[i]
+            if lead < 0xE0 {
+                inRun = false
+                i += lead < 0x80 ? 1 : 2
+                continue
+            }
+            let length = lead < 0xF0 ? 3 : 4
+            guard i + length <= n else { return }
+            var v = UInt32(lead & (length == 3 ? 0x0F : 0x07))
+            for k in 1..<length { v = (v << 6) | UInt32(base[i + k] & 0x3F) }
+            if isUnspaced(v) {
+                guard visit(UnsafeBufferPointer(start: base + i, count: length), !inRun) else { return }
+                inRun = true
+            } else {
+                inRun = false
+            }
+            i += length
         }
     }
 
