@@ -39,6 +39,31 @@ final class FullTextFileTests: XCTestCase {
         XCTAssertFalse(order.admit(row(.posts, 4, delete: true, "four")))
     }
 
+    /// The thread that writes the full-text file of a new index ends cleanly
+    /// whatever happens: an error it meets comes back from `finish()`, and a
+    /// build given up midway stops it (both used to leave its transaction open,
+    /// which GRDB answers by stopping the process).
+    func testTheFullTextThreadEndsCleanlyOnAnErrorAndWhenAbandoned() throws {
+        let box = Sandbox()
+        func row(_ rowid: Int64) -> FullTextRow {
+            FullTextRow(table: .posts, delete: false, rowid: rowid, kind: 1, board: "b", author: "a", title: nil, body: "text \(rowid)")
+        }
+        let failing = try FullTextBuilder(path: box.root + "/failing.sqlite", generation: "g")
+        failing.send(row(1))
+        var textless = row(2)
+        textless.body = nil  // a new post must come with its text: storing it fails
+        failing.send(textless)
+        XCTAssertThrowsError(try failing.finish()) { error in
+            XCTAssertTrue("\(error)".contains("NOT NULL"), "\(error)")
+        }
+        let abandoned = try FullTextBuilder(path: box.root + "/abandoned.sqlite", generation: "g")
+        abandoned.send(row(1))
+        abandoned.settle()
+        abandoned.send(row(2))
+        abandoned.abandon()
+        XCTAssertThrowsError(try abandoned.finish())
+    }
+
     func testAMissingOrMismatchedFullTextFileIsRebuilt() throws {
         let box = Sandbox()
         let space = try Space.create(at: box.space, name: "s", id: "0190f000-0000-7000-8000-0000000000cc",

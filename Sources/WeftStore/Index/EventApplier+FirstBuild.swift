@@ -37,6 +37,19 @@ final class FirstBuildState {
     /// The same targets in the order first seen, each with its key in `history`
     /// (their reactions are written in this order, without sorting).
     var reactionOrder: [(target: String, key: String)] = []
+
+    /// Everything kept, handed over (and emptied here) to be freed elsewhere.
+    func takeAll() -> (threads: [String: ThreadRow], order: [String], replies: [String: [Replies]],
+                       reactionTargets: Set<String>, reactionOrder: [(target: String, key: String)]) {
+        defer {
+            threads = [:]
+            threadOrder = []
+            replies = [:]
+            reactionTargets = []
+            reactionOrder = []
+        }
+        return (threads, threadOrder, replies, reactionTargets, reactionOrder)
+    }
 }
 
 extension EventApplier {
@@ -51,6 +64,25 @@ extension EventApplier {
                 return c != 0 ? c < 0 : x.count < y.count
             }
         }
+    }
+
+    /// Makes room for what a first build of `threads` threads keeps in memory
+    /// (growing step by step hashes every key again at each step).
+    mutating func reserve(threads: Int) {
+        guard firstBuild else { return }
+        history.reserveCapacity(changing.count)
+        build.threads.reserveCapacity(threads)
+        build.threadOrder.reserveCapacity(threads)
+        build.replies.reserveCapacity(threads)
+    }
+
+    /// Frees on another thread what a first build kept in memory (a hundred
+    /// thousand strings and more in a large space: about 30 ms of this thread's time).
+    mutating func releaseMemory() {
+        var kept = (history: [String: [StoredEvent]](), changing: Set<String>())
+        swap(&kept.history, &history)
+        swap(&kept.changing, &changing)
+        releaseInBackground((kept, build.takeAll()))
     }
 
     /// A new post row was written (or a thread's row changed) during a first build.

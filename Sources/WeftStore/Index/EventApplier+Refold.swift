@@ -121,11 +121,12 @@ extension EventApplier {
                                      redacted, pinned])
     }
 
-    mutating func refoldReactions(_ target: String, with current: StoredEvent) throws {
+    /// `key` is the reactions' key in `history` (`react:` and the target).
+    mutating func refoldReactions(_ target: String, key: String, with current: StoredEvent) throws {
         if firstBuild {
             // Written once at the end (`writeFirstBuildReactions`).
             if build.reactionTargets.insert(target).inserted {
-                build.reactionOrder.append((target, derived?.key ?? "react:" + target))
+                build.reactionOrder.append((target, key))
             }
             return
         }

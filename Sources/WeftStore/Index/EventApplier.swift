@@ -26,10 +26,10 @@ struct EventApplier {
     let build = FirstBuildState()
     /// Earliest write per author, flushed once by ``finish()``.
     var firstSeen: [String: String] = [:]
+    /// First build only: the journals (by id) that an event was applied from.
+    var journalsSeen: [Bool] = []
     /// Whether the event being applied is the only one of its entity.
     var alone = true
-    /// What was derived from the event being applied.
-    var derived: Derived?
     /// Where the line being applied is.
     var location: (journal: Int64, offset: Int64, length: Int) = (0, 0, 0)
     let insertEvent: FastStatement
@@ -139,11 +139,15 @@ struct EventApplier {
     }
 
     /// Applies one event; false when its id was already applied.
-    mutating func apply(_ stored: StoredEvent, derived: Derived? = nil, journal: Int64, line: Int, offset: Int64,
+    mutating func apply(_ stored: StoredEvent, journal: Int64, line: Int, offset: Int64, length: Int) throws -> Bool {
+        try apply(stored, derived: Derived(stored), journal: journal, line: line, offset: offset, length: length)
+    }
+
+    /// Applies one event with what was derived from it beforehand (borrowed, not
+    /// copied: this runs for every event of a build).
+    mutating func apply(_ stored: borrowing StoredEvent, derived: borrowing Derived, journal: Int64, line: Int, offset: Int64,
                         length: Int) throws -> Bool {
         let e = stored.event
-        let derived = derived ?? Derived(stored)
-        self.derived = derived
         let key = derived.key
         let at = derived.at
         let id = e.id.rawValue
@@ -162,7 +166,7 @@ struct EventApplier {
             insertEvent.bind(9, offset)
             insertEvent.bind(10, length)
             try insertEvent.run()
-            guard db.changesCount > 0 else { return false }
+            guard insertEvent.changes > 0 else { return false }
         }
         let tracked = firstBuild && changing.contains(key)
         if firstBuild {
@@ -175,16 +179,27 @@ struct EventApplier {
             alone = true
         }
         if creates && !alone, try postExists(id) { return false }
-        let applied = try applyPayload(stored, key: key, at: at, id: id, author: author)
-        if applied && tracked { history[key, default: []].append(stored) }
-        if applied {
-            if let seen = firstSeen[author] {
-                if Self.earlier(at, than: seen) { firstSeen[author] = at }
-            } else {
-                firstSeen[author] = at
-            }
-        }
+        let applied = try applyPayload(stored, key: key, at: at, id: id, author: author, threadBody: derived.threadBody)
+        if applied && tracked { history[key, default: []].append(copy stored) }
+        if applied { noteWrite(by: author, at: at, journal: journal) }
         return applied
+    }
+
+    /// Keeps the earliest write of each author. In a first build events come in
+    /// time order, so only a journal's first event can be its author's earliest:
+    /// the others skip the lookup by name.
+    private mutating func noteWrite(by author: String, at: String, journal: Int64) {
+        if firstBuild, journal >= 0 {
+            let j = Int(journal)
+            if j < journalsSeen.count && journalsSeen[j] { return }
+            if j >= journalsSeen.count { journalsSeen += repeatElement(false, count: j + 1 - journalsSeen.count) }
+            journalsSeen[j] = true
+        }
+        if let seen = firstSeen[author] {
+            if Self.earlier(at, than: seen) { firstSeen[author] = at }
+        } else {
+            firstSeen[author] = at
+        }
     }
 
     func postExists(_ id: String) throws -> Bool {
@@ -192,13 +207,14 @@ struct EventApplier {
     }
 
     /// Applies the payload; false when a creation turned out to be a duplicate.
-    private mutating func applyPayload(_ stored: StoredEvent, key: String, at: String, id: String, author: String) throws -> Bool {
+    private mutating func applyPayload(_ stored: borrowing StoredEvent, key: String, at: String, id: String, author: String,
+                                       threadBody: (body: String, blocks: String)?) throws -> Bool {
         let e = stored.event
         switch e.payload {
         case .threadCreated(let p):
             guard let board = stored.board else { return true }
             if alone {
-                let (body, blocks) = derived?.threadBody ?? (Blocks.join(p.blocks), Self.json(p.blocks))
+                let (body, blocks) = threadBody ?? (Blocks.join(p.blocks), Self.json(p.blocks))
                 guard try addPost(id: id, kind: 0, board: board.rawValue, thread: id, parent: nil, anchor: nil, author: author,
                             at: at, title: p.title, body: body, blocks: blocks, mentions: Self.mentions(p.mentions))
                 else { return false }
@@ -230,7 +246,7 @@ struct EventApplier {
             insertStatus.bind(5, p.kind.rawValue)
             insertStatus.bind(6, p.text)
             try insertStatus.run()
-            if db.changesCount == 0 { return false }
+            if insertStatus.changes == 0 { return false }
             if p.checkin != nil { try linkAnswer(id, checkin: p.checkin, occurrence: p.occurrence) }
             try addStatusNote(id: id, board: stored.board?.rawValue, author: author, at: at, text: p.text)
         case .postEdited(let p):
@@ -238,7 +254,7 @@ struct EventApplier {
         case .postRedacted(let p):
             try refoldPost(p.target.rawValue, with: stored)
         case .reactionAdded(let p), .reactionRemoved(let p):
-            try refoldReactions(p.target.rawValue, with: stored)
+            try refoldReactions(p.target.rawValue, key: key, with: stored)
         case .followupRequested:
             try refoldFollowUp(e.id.rawValue, with: stored)
         case .followupResolved(let p):
@@ -284,8 +300,8 @@ struct EventApplier {
         insertPost.bind(12, location.offset)
         insertPost.bind(13, location.length)
         try insertPost.run()
-        if db.changesCount == 0 { return false }
-        let rowid = db.lastInsertedRowID
+        if insertPost.changes == 0 { return false }
+        let rowid = insertPost.lastRowID
         if firstBuild {
             noteFirstBuildPost(id: id, kind: kind, board: board, thread: thread, author: author, at: at, title: title,
                                redacted: false, isNew: true)
@@ -315,27 +331,38 @@ struct EventApplier {
     }
 
     /// `text` as a JSON string: quotes, backslashes and control characters
-    /// escaped (those are all single bytes in UTF-8), everything else as it is.
+    /// escaped (those are all single bytes in UTF-8), everything else as it is,
+    /// copied a run at a time.
     static func appendJSONString(_ text: String, to out: inout [UInt8]) {
-        let hex: StaticString = "0123456789abcdef"
         out.append(UInt8(ascii: "\""))
-        for u in text.utf8 {
-            switch u {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case ..<0x20:
-                out.append(contentsOf: "\\u00".utf8)
-                hex.withUTF8Buffer { d in
-                    out.append(d[Int(u >> 4)])
-                    out.append(d[Int(u & 15)])
-                }
-            default: out.append(u)
+        var text = text
+        text.withUTF8 { b in
+            var run = 0
+            for (i, u) in b.enumerated() where u < 0x20 || u == 0x22 || u == 0x5C {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                appendEscape(u, to: &out)
+                run = i + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run...]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscape(_ u: UInt8, to out: inout [UInt8]) {
+        switch u {
+        case 0x22: out.append(contentsOf: [0x5C, 0x22])
+        case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+        case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+        case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+        case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            out.append(contentsOf: "\\u00".utf8)
+            hex.withUTF8Buffer { d in
+                out.append(d[Int(u >> 4)])
+                out.append(d[Int(u & 15)])
+            }
+        }
     }
 
     static func mentions(_ handles: [Handle]?) -> String? {

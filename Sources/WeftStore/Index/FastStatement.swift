@@ -22,11 +22,16 @@ struct FastStatement {
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     func bind(_ index: Int32, _ text: String?) {
-        guard var text else {
+        guard let text else {
             sqlite3_bind_null(handle, index)
             return
         }
-        text.withUTF8 { bind(index, bytes: $0) }
+        // Native strings lend their bytes as they are; `withUTF8` would need a
+        // mutable copy (a retain and a release for every value bound).
+        if text.utf8.withContiguousStorageIfAvailable({ bind(index, bytes: $0) }) == nil {
+            var copy = text
+            copy.withUTF8 { bind(index, bytes: $0) }
+        }
     }
 
     /// Binds UTF-8 text given as bytes (copied into the statement's buffer like `String` values).
@@ -45,6 +50,13 @@ struct FastStatement {
 
     func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(handle, index, value) }
     func bind(_ index: Int32, _ value: Int) { sqlite3_bind_int64(handle, index, Int64(value)) }
+
+    /// Rows the last run changed (GRDB's `changesCount` checks the thread first,
+    /// which costs more than this for every event of a build).
+    var changes: Int { Int(sqlite3_changes(sqlite3_db_handle(handle))) }
+
+    /// The rowid the last insert of this connection made.
+    var lastRowID: Int64 { sqlite3_last_insert_rowid(sqlite3_db_handle(handle)) }
 
     /// Runs the statement to completion; returns the first column of the first row, if any.
     @discardableResult

@@ -166,11 +166,14 @@ final class FullTextBuilder: @unchecked Sendable {
     let path: String
     private let condition = NSCondition()
     // Guarded by `condition`.
-    private var pending: [Op] = []
+    /// Batches sent and not yet taken, each handed over whole (appending their
+    /// rows one by one would copy each, retaining every string in it).
+    private var pending: [[Op]] = []
     private var closed = false
     private var failure: (any Error)?
     // Touched only by the thread that sends.
     private var outgoing: [Op] = []
+    private static let batchSize = 256
     private let done = DispatchSemaphore(value: 0)
 
     /// The generation both files of the new index record (see `Index.isCurrent`).
@@ -182,6 +185,7 @@ final class FullTextBuilder: @unchecked Sendable {
         self.generation = generation
         var config = Configuration()
         config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA journal_mode = OFF")
             try db.execute(sql: "PRAGMA synchronous = OFF")
             try db.execute(sql: "PRAGMA cache_size = -32768")
@@ -193,7 +197,7 @@ final class FullTextBuilder: @unchecked Sendable {
 
     func send(_ row: FullTextRow) {
         outgoing.append(.row(row))
-        if outgoing.count >= 256 { flush() }
+        if outgoing.count >= Self.batchSize { flush() }
     }
 
     func clear() {
@@ -209,11 +213,13 @@ final class FullTextBuilder: @unchecked Sendable {
     }
 
     private func flush() {
+        var batch: [Op] = []
+        batch.reserveCapacity(Self.batchSize)
+        swap(&batch, &outgoing)
         condition.lock()
-        pending.append(contentsOf: outgoing)
+        pending.append(batch)
         condition.signal()
         condition.unlock()
-        outgoing.removeAll(keepingCapacity: true)
     }
 
     /// Says that nothing more will be sent: the thread writes what is left,
@@ -258,52 +264,62 @@ final class FullTextBuilder: @unchecked Sendable {
         do {
             try queue.inDatabase { db in
                 try db.execute(sql: "BEGIN")
-                // While building: a large in-memory buffer (fewer, bigger segments) and no
-                // merging on the way (about half the work); merging resumes afterwards.
-                for table in ["posts_fts", "notes_fts"] {
-                    try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES('hashsize', 16777216)")
-                    try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES('automerge', 0)")
-                }
-                let writer = try FullTextWriter(db, schema: "main")
-                var order = FullTextOrder()
-                while true {
-                    condition.lock()
-                    while pending.isEmpty && !closed { condition.wait() }
-                    let batch = pending
-                    pending.removeAll(keepingCapacity: true)
-                    // Once closed, nothing more is sent: this batch is the last.
-                    let last = closed
-                    let stop = failure != nil
-                    condition.unlock()
-                    if stop { return }
-                    for op in batch {
-                        switch op {
-                        case .row(let r):
-                            if let r = try writer.store(r), order.admit(r) { try writer.index(r) }
-                        case .clear:
-                            order = FullTextOrder()
-                            try writer.clear()
-                        case .settle:
-                            for r in order.drain() { try writer.index(r) }
-                            BuildPhases.note("full-text rows all written")
-                            // Most likely nothing more comes: write and sync what there is
-                            // now, while the sender finishes its own file, so that little
-                            // is left to do once it is done.
-                            try db.execute(sql: "COMMIT")
-                            BuildPhases.note("full-text file committed")
-                            try Index.sync(path)
-                            BuildPhases.note("full-text file synced")
-                            try db.execute(sql: "BEGIN")
-                        }
+                // An error must not leave the transaction open: GRDB stops the
+                // process at the end of an access that does.
+                do {
+                    // While building: a large in-memory buffer (fewer, bigger segments) and no
+                    // merging on the way (about half the work); merging resumes afterwards.
+                    for table in ["posts_fts", "notes_fts"] {
+                        try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES('hashsize', 16777216)")
+                        try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES('automerge', 0)")
                     }
-                    if last { break }
+                    let writer = try FullTextWriter(db, schema: "main")
+                    var order = FullTextOrder()
+                    while true {
+                        condition.lock()
+                        while pending.isEmpty && !closed { condition.wait() }
+                        var batches: [[Op]] = []
+                        swap(&batches, &pending)
+                        // Once closed, nothing more is sent: this batch is the last.
+                        let last = closed
+                        let stop = failure != nil
+                        condition.unlock()
+                        if stop {
+                            try db.execute(sql: "ROLLBACK")
+                            return
+                        }
+                        for op in batches.joined() {
+                            switch op {
+                            case .row(let r):
+                                if let r = try writer.store(r), order.admit(r) { try writer.index(r) }
+                            case .clear:
+                                order = FullTextOrder()
+                                try writer.clear()
+                            case .settle:
+                                for r in order.drain() { try writer.index(r) }
+                                BuildPhases.note("full-text rows all written")
+                                // Most likely nothing more comes: write and sync what there is
+                                // now, while the sender finishes its own file, so that little
+                                // is left to do once it is done.
+                                try db.execute(sql: "COMMIT")
+                                BuildPhases.note("full-text file committed")
+                                try Index.sync(path)
+                                BuildPhases.note("full-text file synced")
+                                try db.execute(sql: "BEGIN")
+                            }
+                        }
+                        if last { break }
+                    }
+                    for r in order.drain() { try writer.index(r) }
+                    for table in ["posts_fts", "notes_fts"] {
+                        try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES('automerge', 4)")
+                    }
+                    try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('generation', ?)", arguments: [generation])
+                    try db.execute(sql: "COMMIT")
+                } catch {
+                    if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+                    throw error
                 }
-                for r in order.drain() { try writer.index(r) }
-                for table in ["posts_fts", "notes_fts"] {
-                    try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES('automerge', 4)")
-                }
-                try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('generation', ?)", arguments: [generation])
-                try db.execute(sql: "COMMIT")
             }
             try queue.close()
             try Index.sync(path)

@@ -95,6 +95,7 @@ extension Index {
                 }
             }
             try recordAccessProblems(db, rejected: rejected)
+            applier.releaseMemory()
             BuildPhases.mark("members, problems")
             if fullTextBuilder == nil {
                 // Both files change in this transaction; a crash between their commits

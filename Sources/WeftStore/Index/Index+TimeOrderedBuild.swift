@@ -16,6 +16,7 @@ extension Index {
         let decoded = ParallelReader.read(found, prepare: EventApplier.Derived.init)
         BuildPhases.mark("read and decode")
         var ids: [Int64] = []
+        var threads = 0
         var order: [(at: Int64, batch: Int32, event: Int32)] = []
         order.reserveCapacity(decoded.reduce(0) { $0 + $1.times.count })
         for (b, j) in found.enumerated() {
@@ -23,28 +24,31 @@ extension Index {
             report.journals += 1
             ids.append(try Self.register(j, db: db, offset: 0, lines: 0))
             for (i, text) in decoded[b].accessTexts.sorted(by: { $0.key < $1.key }) {
-                let e = decoded[b].batch.events[i]
-                try Self.recordAccessEvent(db, e.event, journal: j.relativePath, line: e.line, text: text)
+                let e = decoded[b].events[i]
+                try Self.recordAccessEvent(db, e.stored, journal: j.relativePath, line: e.line, text: text)
             }
             if j.board.map(hidden.contains) ?? false { continue }
             for (i, at) in decoded[b].times.enumerated() { order.append((at, Int32(b), Int32(i))) }
             if applier.firstBuild {
-                for d in decoded[b].prepared where !d.creates { applier.changing.insert(d.key) }
+                for e in decoded[b].events {
+                    if !e.prepared.creates {
+                        applier.changing.insert(e.prepared.key)
+                    } else if e.prepared.threadBody != nil {
+                        threads += 1
+                    }
+                }
             }
         }
+        applier.reserve(threads: threads)
         Self.sortByTimeThenID(&order) { x, y in
-            decoded[Int(x.batch)].batch.events[Int(x.event)].event.event.id.rawValue
-                < decoded[Int(y.batch)].batch.events[Int(y.event)].event.event.id.rawValue
+            decoded[Int(x.batch)].events[Int(x.event)].stored.event.id.rawValue
+                < decoded[Int(y.batch)].events[Int(y.event)].stored.event.id.rawValue
         }
         BuildPhases.mark("order")
-        // The two arrays the loop reads, taken out of `decoded` once.
-        let events = decoded.map(\.batch.events)
-        let prepared = decoded.map(\.prepared)
+        // The array the loop reads, taken out of `decoded` once.
+        let events = decoded.map(\.events)
         for o in order {
-            let (b, i) = (Int(o.batch), Int(o.event))
-            // Read in place: copying the tuple would retain every string of the event.
-            if try applier.apply(events[b][i].event, derived: prepared[b][i], journal: ids[b], line: events[b][i].line,
-                                 offset: Int64(events[b][i].offset), length: events[b][i].length) {
+            if try events[Int(o.batch)][Int(o.event)].apply(to: &applier, journal: ids[Int(o.batch)]) {
                 report.eventsApplied += 1
             } else {
                 report.duplicates += 1
@@ -59,7 +63,7 @@ extension Index {
         }
         // Freeing every decoded event (half a million objects) took this thread
         // about 50 ms in a profile: another thread does it while this one goes on.
-        releaseInBackground((consume decoded, consume events, consume prepared))
+        releaseInBackground((consume decoded, consume events))
     }
 
     /// Sorts events by time, then id (`idLess`, for events of the same millisecond).
@@ -89,13 +93,37 @@ extension Index {
 }
 
 /// Lets another thread free `value`: pass the last reference to it (`consume`),
-/// so that nothing this thread still holds frees it here after all.
+/// so that nothing this thread still holds frees it here after all. That thread
+/// runs only on a core nothing else wants (`SCHED_IDLE`): freeing a build's
+/// events took 0.1 s of CPU, which on two busy cores came out of the build's
+/// own time. A process that ends first just never frees them.
 func releaseInBackground<T: Sendable>(_ value: consuming T) {
     let box = ReleaseBox(value)
-    DispatchQueue.global(qos: .utility).async { box.value = nil }
+    let thread = Thread {
+        #if os(Linux)
+        var param = sched_param()
+        _ = pthread_setschedparam(pthread_self(), linuxSchedIdle, &param)
+        #endif
+        box.value = nil
+    }
+    thread.name = "weft-release"
+    thread.start()
 }
+
+#if os(Linux)
+/// `SCHED_IDLE` from <sched.h>, which Swift's Glibc module leaves out.
+private let linuxSchedIdle: Int32 = 5
+#endif
 
 private final class ReleaseBox<T: Sendable>: @unchecked Sendable {
     var value: T?
     init(_ value: consuming T) { self.value = value }
+}
+
+extension ParallelReader.Event<EventApplier.Derived> {
+    /// Applies this event with `applier`; false when its id was already applied.
+    /// (A method, so the event is borrowed from this object, not copied out of it.)
+    func apply(to applier: inout EventApplier, journal: Int64) throws -> Bool {
+        try applier.apply(stored, derived: prepared, journal: journal, line: line, offset: Int64(offset), length: length)
+    }
 }

@@ -22,7 +22,11 @@ enum SearchMatch {
     static func meta(kind: Int, board: String?, author: String, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
         out.append(UInt8(ascii: "k"))
-        out.append(contentsOf: String(kind).utf8)
+        if kind >= 0 && kind < 10 {
+            out.append(UInt8(ascii: "0") + UInt8(kind))
+        } else {
+            out.append(contentsOf: String(kind).utf8)
+        }
         if let board {
             out.append(contentsOf: " b".utf8)
             appendHex(board, to: &out)
@@ -39,10 +43,18 @@ enum SearchMatch {
 
     private static func appendHex(_ text: String, to out: inout [UInt8]) {
         let digits: StaticString = "0123456789abcdef"
-        digits.withUTF8Buffer { d in
-            for b in text.utf8 {
-                out.append(d[Int(b >> 4)])
-                out.append(d[Int(b & 15)])
+        let start = out.count
+        // Room first, then the digits written in place (appending them one by
+        // one cost more than the rest of a full-text row's columns).
+        out.append(contentsOf: repeatElement(0, count: 2 * text.utf8.count))
+        out.withUnsafeMutableBufferPointer { o in
+            digits.withUTF8Buffer { d in
+                var k = start
+                for b in text.utf8 {
+                    o[k] = d[Int(b >> 4)]
+                    o[k + 1] = d[Int(b & 15)]
+                    k += 2
+                }
             }
         }
     }
