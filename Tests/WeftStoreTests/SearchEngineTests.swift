@@ -186,11 +186,14 @@ final class SearchEngineTests: XCTestCase {
     func testARebuiltIndexFindsTheSame() throws {
         try thread(ana, "general", "会議", "明日の会議", at: "2026-11-02T09:00:00.000Z")
         let t = try thread(ana, "general", "Decide", "café or tea", at: "2026-11-02T10:00:00.000Z")
+        // Edited after the build below has indexed it: its old grams (made while the
+        // journals were decoded) must come out exactly as they went in.
+        let plan = try thread(ana, "general", "計画", "来週の予定", at: "2026-11-02T11:00:00.000Z")
         clock.set("2026-11-03T09:00:00.000Z")
         try ana.append(.statusPosted(StatusPosted(kind: .onTrack, text: "tea ordered")), board: nil)
         try ana.append(.threadDecided(ThreadDecided(thread: t, summary: "tea it is")), board: try BoardSlug("general"))
         try ana.append(.postEdited(PostEdited(target: t, blocks: Blocks.split("coffee or tea"))), board: try BoardSlug("general"))
-        let queries = ["会議", "tea", "cafe", "coffee", "in:status", "is:decided"]
+        let queries = ["会議", "tea", "cafe", "coffee", "in:status", "is:decided", "予定", "来月", "画"]
         let before = try queries.map { try search($0).map(\.id) }
         _ = try Index.replace(space: ana.space, path: ana.index.path, statePath: ana.privateState.databasePath)
         let reopened = try Fixture.store(box, handle: "ana", clock: clock)
@@ -198,6 +201,13 @@ final class SearchEngineTests: XCTestCase {
         XCTAssertEqual(before, after)
         XCTAssertEqual(after[2], [], "the edit removed café")
         XCTAssertEqual(after[1].count, 3)
+        XCTAssertEqual(after[6], [plan])
+        try reopened.append(.postEdited(PostEdited(target: plan, blocks: Blocks.split("来月の会議"))),
+                            board: try BoardSlug("general"))
+        try reopened.index.catchUp()
+        XCTAssertEqual(try search("予定", as: reopened).map(\.id), [], "the old text is gone")
+        XCTAssertEqual(try search("来月", as: reopened).map(\.id), [plan])
+        XCTAssertEqual(Set(try search("会議", as: reopened).map(\.id)).count, 2)
     }
 
     func testRecentSearchesAreRememberedNewestFirst() throws {

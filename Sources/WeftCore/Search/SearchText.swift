@@ -124,7 +124,8 @@ public enum SearchText {
                     out.append(0x30)
                 }
                 out.append(0x20)
-                out.append(contentsOf: bytes)
+                // Byte by byte: appending a 3- or 4-byte buffer goes through memcpy.
+                for byte in bytes { out.append(byte) }
                 return true
             }
         }

@@ -127,13 +127,27 @@ struct EventApplier {
         var creates: Bool
         /// A new thread's body and its blocks as the `blocks` column holds them.
         var threadBody: (body: String, blocks: String)?
+        /// A new post's full-text grams (``SearchText/grams(title:body:into:)``),
+        /// made here rather than on the thread that writes the full-text file,
+        /// which has the most to do in a build.
+        var grams: [UInt8]?
 
         init(_ stored: StoredEvent) {
             key = EventApplier.key(stored)
             at = stored.event.at.iso8601
             creates = EventApplier.creates(stored.event.payload)
-            if case .threadCreated(let p) = stored.event.payload {
-                threadBody = (Blocks.join(p.blocks), EventApplier.json(p.blocks))
+            var grams: [UInt8] = []
+            switch stored.event.payload {
+            case .threadCreated(let p):
+                let body = Blocks.join(p.blocks)
+                threadBody = (body, EventApplier.json(p.blocks))
+                _ = SearchText.grams(title: p.title, body: body, into: &grams)
+                self.grams = grams
+            case .commentCreated(let p):
+                _ = SearchText.grams(title: nil, body: p.body, into: &grams)
+                self.grams = grams
+            default:
+                break
             }
         }
     }
@@ -179,7 +193,7 @@ struct EventApplier {
             alone = true
         }
         if creates && !alone, try postExists(id) { return false }
-        let applied = try applyPayload(stored, key: key, at: at, id: id, author: author, threadBody: derived.threadBody)
+        let applied = try applyPayload(stored, key: key, at: at, id: id, author: author, derived: derived)
         if applied && tracked { history[key, default: []].append(copy stored) }
         if applied { noteWrite(by: author, at: at, journal: journal) }
         return applied
@@ -208,15 +222,16 @@ struct EventApplier {
 
     /// Applies the payload; false when a creation turned out to be a duplicate.
     private mutating func applyPayload(_ stored: borrowing StoredEvent, key: String, at: String, id: String, author: String,
-                                       threadBody: (body: String, blocks: String)?) throws -> Bool {
+                                       derived: borrowing Derived) throws -> Bool {
         let e = stored.event
         switch e.payload {
         case .threadCreated(let p):
             guard let board = stored.board else { return true }
             if alone {
-                let (body, blocks) = threadBody ?? (Blocks.join(p.blocks), Self.json(p.blocks))
+                let (body, blocks) = derived.threadBody ?? (Blocks.join(p.blocks), Self.json(p.blocks))
                 guard try addPost(id: id, kind: 0, board: board.rawValue, thread: id, parent: nil, anchor: nil, author: author,
-                            at: at, title: p.title, body: body, blocks: blocks, mentions: Self.mentions(p.mentions))
+                            at: at, title: p.title, body: body, blocks: blocks, mentions: Self.mentions(p.mentions),
+                            grams: derived.grams)
                 else { return false }
                 try insertThreadRow(id: id, board: board.rawValue, author: author, createdAt: at, title: p.title, redacted: false)
             } else {
@@ -227,7 +242,7 @@ struct EventApplier {
             if alone {
                 guard try addPost(id: id, kind: 1, board: board.rawValue, thread: p.thread.rawValue, parent: p.parent?.rawValue,
                                   anchor: p.anchor, author: author, at: at, title: nil, body: p.body, blocks: nil,
-                                  mentions: Self.mentions(p.mentions))
+                                  mentions: Self.mentions(p.mentions), grams: derived.grams)
                 else { return false }
             } else {
                 try refoldPost(id, with: stored)
@@ -285,7 +300,8 @@ struct EventApplier {
 
     /// Inserts a new post; false when it already exists (a duplicate line).
     func addPost(id: String, kind: Int, board: String, thread: String, parent: String?, anchor: String?,
-                         author: String, at: String, title: String?, body: String, blocks: String?, mentions: String?) throws -> Bool {
+                         author: String, at: String, title: String?, body: String, blocks: String?, mentions: String?,
+                         grams: [UInt8]? = nil) throws -> Bool {
         insertPost.bind(1, id)
         insertPost.bind(2, kind)
         insertPost.bind(3, board)
@@ -308,7 +324,7 @@ struct EventApplier {
         }
         try addMentions(mentions, post: id, board: board, at: at)
         try fullText.send(FullTextRow(table: .posts, delete: false, rowid: rowid, kind: kind, board: board, author: author,
-                                      title: title, body: body, blocks: blocks))
+                                      title: title, body: body, blocks: blocks, grams: grams))
         return true
     }
 
@@ -320,15 +336,19 @@ struct EventApplier {
         out.reserveCapacity(blocks.reduce(2) { $0 + $1.id.utf8.count + $1.text.utf8.count + 20 })
         out.append(UInt8(ascii: "["))
         for (i, b) in blocks.enumerated() {
-            out.append(contentsOf: (i == 0 ? "{\"id\":" : ",{\"id\":").utf8)
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: jsonIDKey)
             appendJSONString(b.id, to: &out)
-            out.append(contentsOf: ",\"text\":".utf8)
+            out.append(contentsOf: jsonTextKey)
             appendJSONString(b.text, to: &out)
             out.append(UInt8(ascii: "}"))
         }
         out.append(UInt8(ascii: "]"))
         return String(decoding: out, as: UTF8.self)
     }
+
+    private static let jsonIDKey = Array(#"{"id":"#.utf8)
+    private static let jsonTextKey = Array(#","text":"#.utf8)
 
     /// `text` as a JSON string: quotes, backslashes and control characters
     /// escaped (those are all single bytes in UTF-8), everything else as it is,

@@ -26,28 +26,47 @@ struct FullTextRow: Sendable {
     /// A thread's blocks, as `post_text.blocks` holds them.
     var blocks: String? = nil
     var searchable = true
+    /// The row's grams when made beforehand (the same bytes
+    /// ``SearchText/grams(title:body:into:)`` gives for `title` and `body`).
+    var grams: [UInt8]? = nil
 }
 
 /// The computed columns of full-text rows. They depend only on the row, so a
 /// row is removed with the same values it was added with. (Changing how they
 /// are computed changes the index: bump `IndexSchema.version`.)
 struct FullTextColumns {
-    /// The grams and meta words of the row being bound; their memory is reused.
+    /// The grams of the row being bound; their memory is reused.
     private var grams: [UInt8] = []
-    private var meta: [UInt8] = []
+    /// The meta words of each kind, board and author seen (a space has few).
+    private var metas: [MetaKey: [UInt8]] = [:]
+
+    private struct MetaKey: Hashable {
+        var kind: Int
+        var board: String?
+        var author: String
+    }
 
     mutating func bind(_ row: FullTextRow, to statement: FastStatement) {
         statement.bind(1, row.rowid)
         statement.bind(2, row.title)
         let body = row.body ?? ""
         statement.bind(3, body)
-        if SearchText.grams(title: row.title, body: body, into: &grams) {
+        if let made = row.grams {
+            if made.isEmpty { statement.bind(4, nil as String?) } else { statement.bind(4, utf8: made) }
+        } else if SearchText.grams(title: row.title, body: body, into: &grams) {
             statement.bind(4, utf8: grams)
         } else {
             statement.bind(4, nil as String?)
         }
-        SearchMatch.meta(kind: row.kind, board: row.board, author: row.author, into: &meta)
-        statement.bind(5, utf8: meta)
+        let key = MetaKey(kind: row.kind, board: row.board, author: row.author)
+        if let meta = metas[key] {
+            statement.bind(5, utf8: meta)
+        } else {
+            var meta: [UInt8] = []
+            SearchMatch.meta(kind: row.kind, board: row.board, author: row.author, into: &meta)
+            if metas.count < 4096 { metas[key] = meta }
+            statement.bind(5, utf8: meta)
+        }
     }
 }
 
@@ -169,6 +188,8 @@ final class FullTextBuilder: @unchecked Sendable {
     /// Batches sent and not yet taken, each handed over whole (appending their
     /// rows one by one would copy each, retaining every string in it).
     private var pending: [[Op]] = []
+    /// Batches the thread has written, emptied, for the sender to fill again.
+    private var spare: [[Op]] = []
     private var closed = false
     private var failure: (any Error)?
     // Touched only by the thread that sends.
@@ -213,7 +234,11 @@ final class FullTextBuilder: @unchecked Sendable {
     }
 
     private func flush() {
-        var batch: [Op] = []
+        condition.lock()
+        // An emptied batch the thread gave back, if any: its memory is reused
+        // (a new one each time cost this thread page faults).
+        var batch = spare.popLast() ?? []
+        condition.unlock()
         batch.reserveCapacity(Self.batchSize)
         swap(&batch, &outgoing)
         condition.lock()
@@ -287,6 +312,12 @@ final class FullTextBuilder: @unchecked Sendable {
                         if stop {
                             try db.execute(sql: "ROLLBACK")
                             return
+                        }
+                        defer {
+                            for i in batches.indices { batches[i].removeAll(keepingCapacity: true) }
+                            condition.lock()
+                            spare.append(contentsOf: batches)
+                            condition.unlock()
                         }
                         for op in batches.joined() {
                             switch op {

@@ -17,6 +17,7 @@ extension Index {
         BuildPhases.mark("read and decode")
         var ids: [Int64] = []
         var threads = 0
+        var changing: [String] = []
         var order: [(at: Int64, batch: Int32, event: Int32)] = []
         order.reserveCapacity(decoded.reduce(0) { $0 + $1.times.count })
         for (b, j) in found.enumerated() {
@@ -32,14 +33,14 @@ extension Index {
             if applier.firstBuild {
                 for e in decoded[b].events {
                     if !e.prepared.creates {
-                        applier.changing.insert(e.prepared.key)
+                        changing.append(e.prepared.key)
                     } else if e.prepared.threadBody != nil {
                         threads += 1
                     }
                 }
             }
         }
-        applier.reserve(threads: threads)
+        applier.reserve(threads: threads, changing: changing)
         Self.sortByTimeThenID(&order) { x, y in
             decoded[Int(x.batch)].events[Int(x.event)].stored.event.id.rawValue
                 < decoded[Int(y.batch)].events[Int(y.event)].stored.event.id.rawValue
