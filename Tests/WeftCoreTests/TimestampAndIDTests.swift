@@ -42,4 +42,28 @@ final class TimestampAndIDTests: XCTestCase {
         XCTAssertNil(EventID("0196f3a27c41700080000000000000000000"), "no dashes")
         XCTAssertNil(EventID("../../etc/passwd"))
     }
+
+    /// The check reads eight bytes at a time: every byte value at every position
+    /// must be judged as the plain rule says (hex digits in lowercase, dashes at
+    /// 8, 13, 18 and 23).
+    func testEveryByteAtEveryPositionIsJudgedByTheRule() {
+        let valid = Array("0196f3a2-7c41-7abc-8def-0123456789af".utf8)
+        func rule(_ b: [UInt8]) -> Bool {
+            b.count == 36 && b.indices.allSatisfy { i in
+                [8, 13, 18, 23].contains(i) ? b[i] == 45 : (b[i] >= 48 && b[i] <= 57) || (b[i] >= 97 && b[i] <= 102)
+            }
+        }
+        XCTAssertTrue(valid.withUnsafeBufferPointer(EventID.isCanonical))
+        var disagreements: [String] = []
+        for i in valid.indices {
+            for v in 0...255 {
+                var b = valid
+                b[i] = UInt8(v)
+                if b.withUnsafeBufferPointer(EventID.isCanonical) != rule(b) { disagreements.append("byte \(v) at \(i)") }
+            }
+        }
+        XCTAssertEqual(disagreements, [])
+        XCTAssertFalse(Array(valid.dropLast()).withUnsafeBufferPointer(EventID.isCanonical))
+        XCTAssertFalse((valid + [48]).withUnsafeBufferPointer(EventID.isCanonical))
+    }
 }
