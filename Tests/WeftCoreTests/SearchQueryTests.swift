@@ -228,7 +228,7 @@ final class SearchHighlighterTests: XCTestCase {
             }
             return words.isEmpty ? nil : " " + words.joined(separator: " ")
         }
-        let pieces = ["a", "plain words ", "é", "会", "議", "🚀", "\n", "ไทย", "0123456789abcdef", "カ", "한"]
+        let pieces = ["a", "plain words ", "é", "会", "議", "🚀", "\n", "ไทย", "0123456789abcdef", "カ", "한", "\u{07FF}", "\u{0800}"]
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
             let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
@@ -236,6 +236,9 @@ final class SearchHighlighterTests: XCTestCase {
         }
         XCTAssertEqual(SearchText.grams("12345678会議12345678明日"), " 会 議 0 明 日")
         XCTAssertEqual(SearchText.grams("1234567会議"), " 会 議")
+        // A two-byte letter cut in half by an eight-byte skip, then a run.
+        XCTAssertEqual(SearchText.grams("1234567é会議"), " 会 議")
+        XCTAssertEqual(SearchText.grams("123456é\u{07FF}会"), " 会")
     }
 
     func testGramsOfAPostAreTheGramsOfItsJoinedText() {

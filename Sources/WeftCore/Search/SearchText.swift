@@ -134,8 +134,8 @@ public enum SearchText {
     /// Calls `visit` with the UTF-8 bytes of each character of a script without
     /// spaces in `b` (valid UTF-8), and whether it begins a run of them, until
     /// `visit` returns false. Every such script is above U+0800, so shorter
-    /// sequences are skipped unread, and plain ASCII eight bytes at a time (this
-    /// runs over every post while an index is built).
+    /// sequences are skipped unread, eight bytes at a time where none of them
+    /// begins a longer one (this runs over every post while an index is built).
     @inline(__always)
     private static func forEachUnspaced(in b: UnsafeBufferPointer<UInt8>,
                                         _ visit: (UnsafeBufferPointer<UInt8>, Bool) -> Bool) {
@@ -144,15 +144,23 @@ public enum SearchText {
         var i = 0
         var inRun = false
         while i < n {
-            if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                inRun = false
-                i += 8
-                continue
+            if i + 8 <= n {
+                // Skipped when none of the eight bytes is 0xE0 or above (bits 7, 6 and 5
+                // all set: the lead of a 3- or 4-byte sequence): ASCII and two-byte
+                // letters (é, ø) are no characters of those scripts.
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if x & (x << 1) & (x << 2) & 0x8080_8080_8080_8080 == 0 {
+                    inRun = false
+                    i += 8
+                    continue
+                }
             }
             let lead = base[i]
             if lead < 0xE0 {
                 inRun = false
-                i += lead < 0x80 ? 1 : 2
+                // A continuation byte (the end of a two-byte letter a skip cut in half)
+                // or ASCII: one byte; the lead of a two-byte letter: two.
+                i += lead < 0xC0 ? 1 : 2
                 continue
             }
             let length = lead < 0xF0 ? 3 : 4
