@@ -87,6 +87,38 @@ final class IndexConsistencyTests: XCTestCase {
         XCTAssertEqual(Set(try rebuilt.followUps().map(\.id)), Set(forum.followUps.keys))
     }
 
+    /// Reactions are listed in the order their emoji were first used, after every
+    /// re-fold and after a rebuild (they once came in a dictionary's order, which
+    /// changes from one process to the next).
+    func testReactionsKeepTheOrderTheirEmojiWereFirstUsedIn() throws {
+        let box = Sandbox()
+        _ = try Fixture.space(box)
+        let clock = StepClock("2026-11-01T09:00:00.000Z")
+        let ann = try Fixture.store(box, handle: "ann", clock: clock)
+        let slug = try BoardSlug("general")
+        try ann.createBoard(slug, title: "General", purpose: nil)
+        let bob = try Fixture.store(box, handle: "bob", clock: clock)
+        let t = try ann.append(.threadCreated(ThreadCreated(title: "T", blocks: Blocks.split("body"))), board: slug).id
+        let emoji = ["🎉", "👍", "❤️", "ship", "🚀", "👀", "a", "z"]
+        for (i, e) in emoji.enumerated() {
+            clock.set("2026-11-01T10:0\(i):00.000Z")
+            try (i % 2 == 0 ? ann : bob).append(.reactionAdded(ReactionChange(target: t, emoji: e)), board: slug)
+        }
+        clock.set("2026-11-01T11:00:00.000Z")
+        try bob.append(.reactionAdded(ReactionChange(target: t, emoji: "🎉")), board: slug)
+        try bob.append(.reactionRemoved(ReactionChange(target: t, emoji: "👍")), board: slug)
+        func order(_ store: Store) throws -> [String] {
+            try store.index.catchUp()
+            return try XCTUnwrap(try store.index.thread(t, viewer: store.me)).thread.reactions.map(\.emoji)
+        }
+        let expected = emoji.filter { $0 != "👍" }
+        XCTAssertEqual(try order(ann), expected)
+        XCTAssertEqual(try XCTUnwrap(try ann.index.thread(t, viewer: ann.me)).thread.reactions.first?.authors.map(\.rawValue),
+                       ["ann", "bob"])
+        _ = try Index.replace(space: ann.space, path: ann.index.path, statePath: ann.privateState.databasePath)
+        XCTAssertEqual(try order(try Fixture.store(box, handle: "ann", clock: clock)), expected)
+    }
+
     func testDeletingTheIndexLosesNothing() throws {
         let box = Sandbox()
         _ = try Fixture.space(box)

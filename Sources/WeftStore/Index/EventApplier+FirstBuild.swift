@@ -144,8 +144,9 @@ extension EventApplier {
         for (target, key) in build.reactionOrder {
             // The history is in application order with no duplicates: fold it directly.
             var reactions: [String: [Handle]] = [:]
-            for e in history[key] ?? [] { Forum.react(e.event.payload, by: e.author, to: &reactions) }
-            try writeReactions(target, reactions)
+            let events = history[key] ?? []
+            for e in events { Forum.react(e.event.payload, by: e.author, to: &reactions) }
+            try writeReactions(target, reactions, firstUsed: Self.emojiByFirstUse(events))
         }
     }
 }

@@ -9,13 +9,18 @@ extension EventApplier {
     /// being applied: it is used as is, and the others are re-read from the journals
     /// (only when there are others, which is rare: edits, reactions, follow-up changes).
     mutating func fold(_ keys: [String], with current: StoredEvent) throws -> Forum {
+        Forum(events: try foldedEvents(keys, with: current))
+    }
+
+    /// The events ``fold(_:with:)`` folds, in no particular order.
+    mutating func foldedEvents(_ keys: [String], with current: StoredEvent) throws -> [StoredEvent] {
         var events: [StoredEvent] = [current]
         if firstBuild {
             // Everything applied so far is in memory (see `history`).
             for key in keys {
                 events += (history[key] ?? []).filter { $0.event.id != current.event.id }
             }
-            return Forum(events: events)
+            return events
         }
         for key in keys {
             // A post's creation is not in the events table: read it from where the post says.
@@ -37,7 +42,7 @@ extension EventApplier {
                 events.append(StoredEvent(event: event, author: author, board: board))
             }
         }
-        return Forum(events: events)
+        return events
     }
 
     /// The bytes of one journal line.
@@ -131,15 +136,34 @@ extension EventApplier {
             return
         }
         guard let eid = EventID(target) else { return }
-        try writeReactions(target, fold(["react:\(target)"], with: current).reactions[eid] ?? [:])
+        let events = try foldedEvents(["react:\(target)"], with: current)
+        try writeReactions(target, Forum(events: events).reactions[eid] ?? [:],
+                           firstUsed: Self.emojiByFirstUse(events.sorted(by: StoredEvent.applicationOrder)))
     }
 
-    func writeReactions(_ target: String, _ reactions: [String: [Handle]]) throws {
+    /// The emoji reacted with in `events` (in application order), each once, in the
+    /// order each was first used: reactions are shown in that order, the same
+    /// after any re-fold and any rebuild.
+    static func emojiByFirstUse(_ events: [StoredEvent]) -> [String] {
+        var seen: Set<String> = []
+        var order: [String] = []
+        for e in events {
+            if case .reactionAdded(let p) = e.event.payload, seen.insert(p.emoji).inserted { order.append(p.emoji) }
+        }
+        return order
+    }
+
+    /// Writes the reactions to `target`, their emoji in `firstUsed` order (a
+    /// dictionary's own order changes from one process to the next).
+    func writeReactions(_ target: String, _ reactions: [String: [Handle]], firstUsed: [String]) throws {
         if !firstBuild {
             try db.cachedStatement(sql: "DELETE FROM reactions WHERE target = ?").execute(arguments: [target])
         }
         var position = 0
-        for (emoji, people) in reactions {
+        let listed = Set(firstUsed)
+        let order = firstUsed + reactions.keys.filter { !listed.contains($0) }.sorted()
+        for emoji in order {
+            guard let people = reactions[emoji] else { continue }
             for who in people {
                 insertReaction.bind(1, target)
                 insertReaction.bind(2, emoji)
