@@ -300,6 +300,26 @@ final class FullTextBuilder: @unchecked Sendable {
                     }
                     let writer = try FullTextWriter(db, schema: "main")
                     var order = FullTextOrder()
+                    func handle(_ op: consuming Op) throws {
+                        switch op {
+                        case .row(let r):
+                            if let r = try writer.store(r), order.admit(r) { try writer.index(r) }
+                        case .clear:
+                            order = FullTextOrder()
+                            try writer.clear()
+                        case .settle:
+                            for r in order.drain() { try writer.index(r) }
+                            BuildPhases.note("full-text rows all written")
+                            // Most likely nothing more comes: write and sync what there is
+                            // now, while the sender finishes its own file, so that little
+                            // is left to do once it is done.
+                            try db.execute(sql: "COMMIT")
+                            BuildPhases.note("full-text file committed")
+                            try Index.sync(path)
+                            BuildPhases.note("full-text file synced")
+                            try db.execute(sql: "BEGIN")
+                        }
+                    }
                     while true {
                         condition.lock()
                         while pending.isEmpty && !closed { condition.wait() }
@@ -313,31 +333,20 @@ final class FullTextBuilder: @unchecked Sendable {
                             try db.execute(sql: "ROLLBACK")
                             return
                         }
+                        // Each op is moved out of its batch, not copied (a copy retains
+                        // every string of the row again, strings last touched on the
+                        // other core); the emptied batches go back to the sender.
+                        var emptied: [[Op]] = []
                         defer {
-                            for i in batches.indices { batches[i].removeAll(keepingCapacity: true) }
                             condition.lock()
-                            spare.append(contentsOf: batches)
+                            spare.append(contentsOf: emptied)
                             condition.unlock()
                         }
-                        for op in batches.joined() {
-                            switch op {
-                            case .row(let r):
-                                if let r = try writer.store(r), order.admit(r) { try writer.index(r) }
-                            case .clear:
-                                order = FullTextOrder()
-                                try writer.clear()
-                            case .settle:
-                                for r in order.drain() { try writer.index(r) }
-                                BuildPhases.note("full-text rows all written")
-                                // Most likely nothing more comes: write and sync what there is
-                                // now, while the sender finishes its own file, so that little
-                                // is left to do once it is done.
-                                try db.execute(sql: "COMMIT")
-                                BuildPhases.note("full-text file committed")
-                                try Index.sync(path)
-                                BuildPhases.note("full-text file synced")
-                                try db.execute(sql: "BEGIN")
-                            }
+                        batches.reverse()
+                        while var batch = batches.popLast() {
+                            batch.reverse()
+                            while let op = batch.popLast() { try handle(op) }
+                            emptied.append(batch)
                         }
                         if last { break }
                     }
