@@ -145,10 +145,9 @@ extension EventApplier {
     /// order each was first used: reactions are shown in that order, the same
     /// after any re-fold and any rebuild.
     static func emojiByFirstUse(_ events: [StoredEvent]) -> [String] {
-        var seen: Set<String> = []
-        var order: [String] = []
+        var order: [String] = []  // a post has few emoji: a list is quicker than a set
         for e in events {
-            if case .reactionAdded(let p) = e.event.payload, seen.insert(p.emoji).inserted { order.append(p.emoji) }
+            if case .reactionAdded(let p) = e.event.payload, !order.contains(p.emoji) { order.append(p.emoji) }
         }
         return order
     }
@@ -160,8 +159,7 @@ extension EventApplier {
             try db.cachedStatement(sql: "DELETE FROM reactions WHERE target = ?").execute(arguments: [target])
         }
         var position = 0
-        let listed = Set(firstUsed)
-        let order = firstUsed + reactions.keys.filter { !listed.contains($0) }.sorted()
+        let order = firstUsed + reactions.keys.filter { !firstUsed.contains($0) }.sorted()
         for emoji in order {
             guard let people = reactions[emoji] else { continue }
             for who in people {
