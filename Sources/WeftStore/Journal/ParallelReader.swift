@@ -20,9 +20,8 @@ enum ParallelReader {
 
     /// One decoded event and what was prepared from it, in one object. The thread
     /// that applies events reads them through their `let` properties, which Swift
-    /// borrows: passing a struct element of an array instead copied the event,
-    /// retaining each of its strings, which another core had just written (a
-    /// tenth of the apply phase in a profile).
+    /// borrows: passing a struct element of an array instead copied the whole
+    /// event, retaining each of its strings, which another core had just written.
     final class Event<Prepared: Sendable>: Sendable {
         let line: Int
         let stored: StoredEvent
