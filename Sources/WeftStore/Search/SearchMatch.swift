@@ -12,51 +12,18 @@ enum SearchMatch {
     /// `a<author handle in hex>` (hex keeps each one word whatever its
     /// punctuation). Kind codes: 0 thread, 1 comment, 2 status, 3 decision.
     static func meta(kind: Int, board: String?, author: String) -> String {
-        var out: [UInt8] = []
-        meta(kind: kind, board: board, author: author, into: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// The same words as UTF-8 bytes in `out` (emptied first; the index build
-    /// reuses one buffer for every row).
-    static func meta(kind: Int, board: String?, author: String, into out: inout [UInt8]) {
-        out.removeAll(keepingCapacity: true)
-        out.append(UInt8(ascii: "k"))
-        if kind >= 0 && kind < 10 {
-            out.append(UInt8(ascii: "0") + UInt8(kind))
-        } else {
-            out.append(contentsOf: String(kind).utf8)
-        }
-        if let board {
-            out.append(contentsOf: " b".utf8)
-            appendHex(board, to: &out)
-        }
-        out.append(contentsOf: " a".utf8)
-        appendHex(author, to: &out)
+        "k\(kind)" + (board.map { " b" + hex($0) } ?? "") + " a" + hex(author)
     }
 
     static func hex(_ text: String) -> String {
-        var out: [UInt8] = []
-        appendHex(text, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func appendHex(_ text: String, to out: inout [UInt8]) {
-        let digits: StaticString = "0123456789abcdef"
-        let start = out.count
-        // Room first, then the digits written in place (appending them one by
-        // one cost more than the rest of a full-text row's columns).
-        out.append(contentsOf: repeatElement(0, count: 2 * text.utf8.count))
-        out.withUnsafeMutableBufferPointer { o in
-            digits.withUTF8Buffer { d in
-                var k = start
-                for b in text.utf8 {
-                    o[k] = d[Int(b >> 4)]
-                    o[k + 1] = d[Int(b & 15)]
-                    k += 2
-                }
-            }
+        let digits = Array("0123456789abcdef")
+        var out = ""
+        out.reserveCapacity(text.utf8.count * 2)
+        for b in text.utf8 {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 15)])
         }
+        return out
     }
 
     /// The filters the `meta` column answers, as an expression to AND with
