@@ -1,7 +1,9 @@
 import Foundation
 
 /// A temporary home for one test: XDG directories, a space path and the
-/// environment to run `weft` in. Removed when the test ends.
+/// environment to run `weft` in. Removed when it is released, and in any case when
+/// the test process exits: XCTest keeps every test case object (and so a sandbox
+/// held in a property) alive until then.
 public final class Sandbox: @unchecked Sendable {
     public let root: String
     public var handle: String
@@ -12,10 +14,12 @@ public final class Sandbox: @unchecked Sendable {
         root = base
         self.handle = handle
         try? FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+        SandboxRoots.shared.add(base)
     }
 
     deinit {
         try? FileManager.default.removeItem(atPath: root)
+        SandboxRoots.shared.remove(root)
     }
 
     /// The space used by default in this sandbox.
@@ -42,5 +46,24 @@ public final class Sandbox: @unchecked Sendable {
         let path = root + "/" + relative
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    }
+}
+
+/// The sandboxes not yet removed, removed when the process exits.
+private final class SandboxRoots: @unchecked Sendable {
+    static let shared: SandboxRoots = {
+        atexit { SandboxRoots.shared.removeAll() }
+        return SandboxRoots()
+    }()
+
+    private let lock = NSLock()
+    private var roots: Set<String> = []
+
+    func add(_ root: String) { lock.withLock { _ = roots.insert(root) } }
+    func remove(_ root: String) { lock.withLock { _ = roots.remove(root) } }
+
+    func removeAll() {
+        let all = lock.withLock { roots }
+        for root in all { try? FileManager.default.removeItem(atPath: root) }
     }
 }

@@ -6,6 +6,7 @@ public final class TmuxSession: @unchecked Sendable {
     public let socket: String
     public let name = "t"
     private let exitFile: String
+    private let configFile: String
 
     /// Whether tmux is installed (tests skip without it).
     public static var available: Bool {
@@ -24,6 +25,7 @@ public final class TmuxSession: @unchecked Sendable {
         // new-session starts the tmux server, which would inherit (and hold open) a
         // pipe for its output, so it gets /dev/null instead.
         let conf = FileManager.default.temporaryDirectory.appendingPathComponent(socket + ".conf").path
+        configFile = conf
         // Panes stay after their command exits, so its last screen and status can be read.
         _ = FileManager.default.createFile(atPath: conf, contents: Data("set -g remain-on-exit on\n".utf8))
         _ = try tmux(["-f", conf, "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "sh", "-c", line],
@@ -33,6 +35,7 @@ public final class TmuxSession: @unchecked Sendable {
     deinit {
         _ = try? tmux(["kill-server"], readOutput: false)
         unlink(exitFile)
+        unlink(configFile)
     }
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
