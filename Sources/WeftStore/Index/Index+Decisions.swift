@@ -24,7 +24,7 @@ extension Index {
         let readable = try readableBoards(viewer: viewer)
         return try read { db in
             var sql = """
-                SELECT l.*, t.title AS ttitle, t.board AS tboard, \(Index.postBody("c")) AS cbody, c.author AS cauthor, c.redacted AS credacted,
+                SELECT l.*, t.title AS ttitle, t.board AS tboard, \(PostText.bodySQL("c")) AS cbody, c.author AS cauthor, c.redacted AS credacted,
                     EXISTS(SELECT 1 FROM decisions d WHERE d.thread = l.thread AND d.id = l.id) AS current
                 FROM decision_log l JOIN threads t ON t.id = l.thread AND t.board = l.board
                 LEFT JOIN posts c ON c.id = l.comment AND c.thread = l.thread

@@ -79,7 +79,7 @@ extension Index {
         if query.openFollowUp { conditions.append("p.id IN (SELECT target FROM followups WHERE state = 'open')") }
         if query.hasFollowUp { conditions.append("p.id IN (SELECT target FROM followups)") }
         dates(query, column: "p.created_at", &conditions, &args)
-        let columns = "p.id, p.kind, p.board, p.thread, p.author, p.created_at AS at, p.title, \(Index.postBody("p")) AS body"
+        let columns = "p.id, p.kind, p.board, p.thread, p.author, p.created_at AS at, p.title, \(PostText.bodySQL("p")) AS body"
         let sql: String
         if let match = SearchMatch.positive(query) {
             args["match"] = SearchMatch.filters(query, kinds: kinds).map { "(" + match + ") AND " + $0 } ?? match
