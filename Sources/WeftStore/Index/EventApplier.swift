@@ -161,10 +161,10 @@ struct EventApplier {
     /// copied: this runs for every event of a build).
     mutating func apply(_ stored: borrowing StoredEvent, derived: borrowing Derived, journal: Int64, line: Int, offset: Int64,
                         length: Int) throws -> Bool {
-        let e = stored.event
+        // No `let e = stored.event`: copying the event retains every string in it.
         let key = derived.key
         let at = derived.at
-        let id = e.id.rawValue
+        let id = stored.event.id.rawValue
         let author = stored.author.rawValue
         location = (journal, offset, length)
         let creates = derived.creates
@@ -173,7 +173,7 @@ struct EventApplier {
             insertEvent.bind(2, at + id)
             insertEvent.bind(3, author)
             insertEvent.bind(4, stored.board?.rawValue)
-            insertEvent.bind(5, e.type)
+            insertEvent.bind(5, stored.event.type)
             insertEvent.bind(6, key)
             insertEvent.bind(7, journal)
             insertEvent.bind(8, line)
@@ -189,7 +189,7 @@ struct EventApplier {
             countKey.bind(1, key)
             alone = try countKey.run() == (creates ? 0 : 1)
         }
-        if creates && !alone, case .statusPosted = e.payload {
+        if creates && !alone, case .statusPosted = stored.event.payload {
             alone = true
         }
         if creates && !alone, try postExists(id) { return false }
@@ -223,8 +223,7 @@ struct EventApplier {
     /// Applies the payload; false when a creation turned out to be a duplicate.
     private mutating func applyPayload(_ stored: borrowing StoredEvent, key: String, at: String, id: String, author: String,
                                        derived: borrowing Derived) throws -> Bool {
-        let e = stored.event
-        switch e.payload {
+        switch stored.event.payload {
         case .threadCreated(let p):
             guard let board = stored.board else { return true }
             if alone {
@@ -271,7 +270,7 @@ struct EventApplier {
         case .reactionAdded(let p), .reactionRemoved(let p):
             try refoldReactions(p.target.rawValue, key: key, with: stored)
         case .followupRequested:
-            try refoldFollowUp(e.id.rawValue, with: stored)
+            try refoldFollowUp(id, with: stored)
         case .followupResolved(let p):
             try refoldFollowUp(p.followup.rawValue, with: stored)
         case .followupRescheduled(let p):
@@ -283,7 +282,7 @@ struct EventApplier {
             try logDecision(stored, thread: p.thread, comment: nil, summary: p.reason, reopening: true)
             try refoldDecision(p.thread.rawValue, with: stored)
         case .checkinScheduled:
-            try refoldCheckin(e.id.rawValue, with: stored)
+            try refoldCheckin(id, with: stored)
         case .checkinPaused(let p), .checkinResumed(let p), .checkinDeleted(let p):
             try refoldCheckin(p.checkin.rawValue, with: stored)
         case .boardCreated, .boardUpdated:

@@ -79,7 +79,9 @@ enum FullTextSink {
     /// Handed to a thread that writes the new full-text file (a build from scratch).
     case builder(FullTextBuilder)
 
-    func send(_ row: FullTextRow) throws {
+    /// Consumes the row: handed to the builder, it is moved, not copied (a copy
+    /// retains each of its strings again).
+    func send(_ row: consuming FullTextRow) throws {
         switch self {
         case .inline(let s): try s.apply(row)
         case .builder(let b): b.send(row)

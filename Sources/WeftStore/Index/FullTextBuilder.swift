@@ -48,7 +48,7 @@ final class FullTextBuilder: @unchecked Sendable {
         DispatchQueue.global().async { [self] in run() }
     }
 
-    func send(_ row: FullTextRow) {
+    func send(_ row: consuming FullTextRow) {
         outgoing.append(.row(row))
         if outgoing.count >= Self.batchSize { flush() }
     }
