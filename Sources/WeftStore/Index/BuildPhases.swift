@@ -27,7 +27,14 @@ enum BuildPhases {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
         let ms = (Double(now) - Double(last)) / 1_000_000
-        FileHandle.standardError.write(Data("build phase \(phase): \(String(format: "%.1f", ms)) ms\n".utf8))
+        FileHandle.standardError.write(Data("build phase \(phase): \(String(format: "%.1f", ms)) ms (resident \(residentMB) MB)\n".utf8))
         last = now
+    }
+
+    /// The process's resident memory in MB (Linux; 0 elsewhere).
+    private static var residentMB: Int {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+              let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
     }
 }
