@@ -18,16 +18,9 @@ final class DerivedEventTests: XCTestCase {
 
     func testAThreadsDerivedColumnsAreWhatTheWriterComputes() throws {
         let blocks = Blocks.split("来週の予定\n\nand a café")
-        let event = try stored(.threadCreated(ThreadCreated(title: "計画 plan", blocks: blocks, mentions: nil)))
-        let derived = EventApplier.Derived(event)
-        XCTAssertEqual(derived.threadBody, Blocks.join(blocks))
-        // What a reader gets from the line while the thread is not edited (PostText).
-        let line = Array(EventCodec.encode(event.event).utf8)
-        let text = try XCTUnwrap(PostText.created(line, id: event.event.id.rawValue))
-        XCTAssertEqual(text.body, Blocks.join(blocks))
-        XCTAssertEqual(text.blocks, EventApplier.json(blocks))
-        XCTAssertNil(PostText.created(line, id: EventID.make(at: Timestamp(milliseconds: 1), random: &rng).rawValue),
-                     "another post's line gives no text")
+        let derived = EventApplier.Derived(try stored(.threadCreated(ThreadCreated(title: "計画 plan", blocks: blocks, mentions: nil))))
+        XCTAssertEqual(derived.threadBody?.body, Blocks.join(blocks))
+        XCTAssertEqual(derived.threadBody?.blocks, EventApplier.json(blocks))
         var expected: [UInt8] = []
         XCTAssertTrue(SearchText.grams(title: "計画 plan", body: Blocks.join(blocks), into: &expected))
         XCTAssertEqual(derived.grams, expected)

@@ -51,8 +51,7 @@ final class FullTextFileTests: XCTestCase {
         let failing = try FullTextBuilder(path: box.root + "/failing.sqlite", generation: "g")
         failing.send(row(1))
         var textless = row(2)
-        textless.body = nil  // an edited post's text is stored, so it must come with it: storing it fails
-        textless.text = .store
+        textless.body = nil  // a new post must come with its text: storing it fails
         failing.send(textless)
         XCTAssertThrowsError(try failing.finish()) { error in
             XCTAssertTrue("\(error)".contains("NOT NULL"), "\(error)")

@@ -36,7 +36,7 @@ private struct InboxGatherer {
     }
 
     static let postColumns = """
-        SELECT p.id, p.kind, p.board, p.thread, p.author, p.created_at, substr(\(PostText.bodySQL("p")), 1, 200) AS body, p.title, p.mentions,
+        SELECT p.id, p.kind, p.board, p.thread, p.author, p.created_at, substr(\(Index.postBody("p")), 1, 200) AS body, p.title, p.mentions,
             t.title AS ttitle
         FROM posts p JOIN threads t ON t.id = p.thread
         """

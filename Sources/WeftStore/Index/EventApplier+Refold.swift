@@ -54,35 +54,23 @@ extension EventApplier {
         return try? JournalFile.read(root + "/" + rel, from: offset, length: length)
     }
 
-    /// The body post `id` was created with: what its full-text row holds while it is not edited.
-    mutating func createdBody(_ id: String, journal: Int64, offset: Int64, length: Int) throws -> String {
-        if firstBuild, let creation = history["post:\(id)"]?.first(where: { $0.event.id.rawValue == id }) {
-            return PostText.created(creation.event)?.body ?? ""
-        }
-        guard let bytes = try lineBytes(journal: journal, offset: offset, length: length) else { return "" }
-        return PostText.created(bytes, id: id)?.body ?? ""
-    }
-
     mutating func refoldPost(_ id: String, with current: StoredEvent) throws {
         guard let eid = EventID(id) else { return }
         let forum = try fold(["post:\(id)"], with: current)
         // The full-text index holds every post that is not redacted, with its current
-        // text: an edited post's is stored (the removal takes it from there: `body`
-        // nil), another's is the text of its creation line.
+        // text; the removal takes the text from where it is stored (`body` nil).
         if let old = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT rowid, kind, board, author, title, edited_at, journal, offset, length FROM posts WHERE id = ? AND redacted = 0
+            SELECT rowid, kind, board, author, title FROM posts WHERE id = ? AND redacted = 0
             """), arguments: [id]) {
-            let body = (old["edited_at"] as String?) == nil
-                ? try createdBody(id, journal: old["journal"], offset: old["offset"], length: old["length"]) : nil
             try fullText.send(FullTextRow(table: .posts, delete: true, rowid: old["rowid"], kind: old["kind"], board: old["board"],
-                                          author: old["author"], title: old["title"], body: body))
+                                          author: old["author"], title: old["title"], body: nil))
         }
         if let t = forum.threads[eid] {
             let body = t.redacted ? "" : Blocks.join(t.blocks)
             let title: String? = t.redacted ? nil : t.title
             try upsertPost(id: id, kind: 0, board: t.board.rawValue, thread: id, parent: nil, anchor: nil,
                            author: t.author.rawValue, createdAt: t.createdAt.iso8601, title: title, body: body,
-                           blocks: t.redacted || t.editedAt == nil ? nil : Self.json(t.blocks), mentions: Self.mentions(t.mentions),
+                           blocks: t.redacted ? nil : Self.json(t.blocks), mentions: Self.mentions(t.mentions),
                            editedAt: t.editedAt?.iso8601, redacted: t.redacted)
             try insertThreadRow(id: id, board: t.board.rawValue, author: t.author.rawValue,
                                 createdAt: t.createdAt.iso8601, title: t.redacted ? "" : t.title, redacted: t.redacted)
@@ -112,10 +100,9 @@ extension EventApplier {
                              editedAt, redacted, location.journal, location.offset, location.length])
         try addMentions(mentions, post: id, board: board, at: createdAt)
         let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM posts WHERE id = ?"), arguments: [id]) ?? 0
-        // Only an edited post's text is stored (see PostText); a redacted one is not searchable.
+        // The text is stored even when redacted (empty), only not searchable.
         try fullText.send(FullTextRow(table: .posts, delete: false, rowid: rowid, kind: kind, board: board, author: author,
-                                      title: title, body: body, blocks: blocks,
-                                      text: PostText.change(edited: editedAt != nil, redacted: redacted), searchable: !redacted))
+                                      title: title, body: body, blocks: blocks, searchable: !redacted))
     }
 
     /// (Re)writes a thread's list row with aggregates computed from what is indexed.

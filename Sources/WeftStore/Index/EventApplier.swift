@@ -125,8 +125,8 @@ struct EventApplier {
         var key: String
         var at: String
         var creates: Bool
-        /// A new thread's body (its blocks joined).
-        var threadBody: String?
+        /// A new thread's body and its blocks as the `blocks` column holds them.
+        var threadBody: (body: String, blocks: String)?
         /// A new post's full-text grams (``SearchText/grams(title:body:into:)``),
         /// made here rather than on the thread that writes the full-text file,
         /// which has the most to do in a build.
@@ -140,7 +140,7 @@ struct EventApplier {
             switch stored.event.payload {
             case .threadCreated(let p):
                 let body = Blocks.join(p.blocks)
-                threadBody = body
+                threadBody = (body, EventApplier.json(p.blocks))
                 _ = SearchText.grams(title: p.title, body: body, into: &grams)
                 self.grams = grams
             case .commentCreated(let p):
@@ -227,9 +227,9 @@ struct EventApplier {
         case .threadCreated(let p):
             guard let board = stored.board else { return true }
             if alone {
-                let body = derived.threadBody ?? Blocks.join(p.blocks)
+                let (body, blocks) = derived.threadBody ?? (Blocks.join(p.blocks), Self.json(p.blocks))
                 guard try addPost(id: id, kind: 0, board: board.rawValue, thread: id, parent: nil, anchor: nil, author: author,
-                            at: at, title: p.title, body: body, mentions: Self.mentions(p.mentions),
+                            at: at, title: p.title, body: body, blocks: blocks, mentions: Self.mentions(p.mentions),
                             grams: derived.grams)
                 else { return false }
                 try insertThreadRow(id: id, board: board.rawValue, author: author, createdAt: at, title: p.title, redacted: false)
@@ -240,7 +240,7 @@ struct EventApplier {
             guard let board = stored.board else { return true }
             if alone {
                 guard try addPost(id: id, kind: 1, board: board.rawValue, thread: p.thread.rawValue, parent: p.parent?.rawValue,
-                                  anchor: p.anchor, author: author, at: at, title: nil, body: p.body,
+                                  anchor: p.anchor, author: author, at: at, title: nil, body: p.body, blocks: nil,
                                   mentions: Self.mentions(p.mentions), grams: derived.grams)
                 else { return false }
             } else {
@@ -299,7 +299,7 @@ struct EventApplier {
 
     /// Inserts a new post; false when it already exists (a duplicate line).
     func addPost(id: String, kind: Int, board: String, thread: String, parent: String?, anchor: String?,
-                         author: String, at: String, title: String?, body: String, mentions: String?,
+                         author: String, at: String, title: String?, body: String, blocks: String?, mentions: String?,
                          grams: [UInt8]? = nil) throws -> Bool {
         insertPost.bind(1, id)
         insertPost.bind(2, kind)
@@ -323,7 +323,7 @@ struct EventApplier {
         }
         try addMentions(mentions, post: id, board: board, at: at)
         try fullText.send(FullTextRow(table: .posts, delete: false, rowid: rowid, kind: kind, board: board, author: author,
-                                      title: title, body: body, grams: grams))
+                                      title: title, body: body, blocks: blocks, grams: grams))
         return true
     }
 

@@ -9,10 +9,10 @@ import CSQLiteTuning
 /// Its `grams` and `meta` columns are computed from these by whoever writes it
 /// (``FullTextColumns``): on the builder's thread during a build from scratch.
 ///
-/// An edited post's text is kept in the same file (`post_text`, by the post's
-/// rowid; see ``PostText``): a row says what becomes of it (`text`), and a
-/// removal with no `body` is given the text stored there. A row that is not
-/// `searchable` (a redacted post) changes only `post_text`.
+/// A post's text is kept in the same file (`post_text`, by the post's rowid):
+/// adding a post's row stores its text there, even when `searchable` is false
+/// (a redacted post: empty text, nothing in the full-text index), and a
+/// removal with no `body` is given the text stored there.
 struct FullTextRow: Sendable {
     enum Table: Sendable, Hashable { case posts, notes }
     var table: Table
@@ -23,9 +23,8 @@ struct FullTextRow: Sendable {
     var author: String
     var title: String?
     var body: String?
-    /// A thread's blocks, as `post_text.blocks` holds them (with `text` `.store`).
+    /// A thread's blocks, as `post_text.blocks` holds them.
     var blocks: String? = nil
-    var text: PostText.Change = .none
     var searchable = true
     /// The row's grams when made beforehand (the same bytes
     /// ``SearchText/grams(title:body:into:)`` gives for `title` and `body`).
@@ -113,14 +112,12 @@ final class FullTextWriter {
     private let insertNote: FastStatement
     private let deleteNote: FastStatement
     private let storeText: FastStatement
-    private let removeText: FastStatement
     private let selectText: FastStatement
 
     init(_ db: Database, schema: String) throws {
         self.db = db
         self.schema = schema
         storeText = try FastStatement(db, "INSERT OR REPLACE INTO \(schema).post_text(rowid, body, blocks) VALUES(?, ?, ?)")
-        removeText = try FastStatement(db, "DELETE FROM \(schema).post_text WHERE rowid = ?")
         selectText = try FastStatement(db, "SELECT body FROM \(schema).post_text WHERE rowid = ?")
         func insert(_ table: String) throws -> FastStatement {
             try FastStatement(db, "INSERT INTO \(schema).\(table)(rowid, title, body, grams, meta) VALUES(?, ?, ?, ?, ?)")
@@ -136,8 +133,8 @@ final class FullTextWriter {
         deleteNote = try delete("notes_fts")
     }
 
-    /// Stores, removes or fetches a post's text (`post_text`): what must happen in
-    /// the order rows come. Returns the row to give ``index(_:)``, if any.
+    /// Stores or fetches a post's text (`post_text`): what must happen in the order
+    /// rows come. Returns the row to give ``index(_:)``, if any.
     func store(_ row: FullTextRow) throws -> FullTextRow? {
         guard row.table == .posts else { return row }
         var row = row
@@ -147,18 +144,10 @@ final class FullTextWriter {
                 row.body = try selectText.text() ?? ""
             }
         } else {
-            switch row.text {
-            case .none:
-                break
-            case .store:
-                storeText.bind(1, row.rowid)
-                storeText.bind(2, row.body)
-                storeText.bind(3, row.blocks)
-                try storeText.run()
-            case .remove:
-                removeText.bind(1, row.rowid)
-                try removeText.run()
-            }
+            storeText.bind(1, row.rowid)
+            storeText.bind(2, row.body)
+            storeText.bind(3, row.blocks)
+            try storeText.run()
         }
         return row.delete || row.searchable ? row : nil
     }
@@ -183,9 +172,8 @@ final class FullTextWriter {
 }
 
 /// The full-text file's tables. The FTS5 tables are contentless: the text
-/// itself is in the journals and `post_text` (posts; see ``PostText``) and the
-/// index's `notes`, and removing a row means giving back the values it was
-/// added with.
+/// itself is in `post_text` (posts) and the index's `notes`, and removing a row
+/// means giving back the values it was added with.
 enum FullTextSchema {
     static func create(_ db: Database, schema: String) throws {
         try db.execute(sql: "CREATE TABLE IF NOT EXISTS \(schema).meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
@@ -195,8 +183,8 @@ enum FullTextSchema {
                     tokenize='unicode61 remove_diacritics 2')
                 """)
         }
-        // The text of every edited post (rowid = the posts table's; see PostText): here
-        // rather than in the index, so a build writes it on the same thread as the full text.
+        // The text of every post (rowid = the posts table's): here rather than in the
+        // index, so a build from scratch writes it on the same thread as the full text.
         try db.execute(sql: "CREATE TABLE IF NOT EXISTS \(schema).post_text(rowid INTEGER PRIMARY KEY, body TEXT NOT NULL, blocks TEXT)")
         try db.execute(sql: "INSERT OR REPLACE INTO \(schema).meta(key, value) VALUES('schema', ?)", arguments: [IndexSchema.version])
     }

@@ -24,7 +24,7 @@ extension Index {
         let readable = try readableBoards(viewer: viewer)
         return try read { db in
             var sql = """
-                SELECT l.*, t.title AS ttitle, t.board AS tboard, \(PostText.bodySQL("c")) AS cbody, c.author AS cauthor, c.redacted AS credacted,
+                SELECT l.*, t.title AS ttitle, t.board AS tboard, c.rowid AS crowid, c.author AS cauthor, c.redacted AS credacted,
                     EXISTS(SELECT 1 FROM decisions d WHERE d.thread = l.thread AND d.id = l.id) AS current
                 FROM decision_log l JOIN threads t ON t.id = l.thread AND t.board = l.board
                 LEFT JOIN posts c ON c.id = l.comment AND c.thread = l.thread
@@ -37,6 +37,11 @@ extension Index {
             if let until { sql += " AND l.at < ?"; args.append(until.iso8601) }
             sql += " ORDER BY l.at DESC, l.id DESC LIMIT ?"
             args.append(limit)
+            // The decided comment's text is looked up for the rows kept, not for every row sorted.
+            sql = """
+                SELECT q.*, \(Index.postBody("c")) AS cbody FROM (\(sql)) q LEFT JOIN posts c ON c.rowid = q.crowid
+                ORDER BY q.at DESC, q.id DESC
+                """
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).compactMap { row -> DecisionEntry? in
                 guard let entry = Self.decisionEntry(row), readable.contains(entry.board) else { return nil }
                 return entry

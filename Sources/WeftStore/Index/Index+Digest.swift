@@ -251,7 +251,7 @@ private struct DigestQuery {
 
     func unreadMentions(since: String) throws -> [DigestItem] {
         let list = try rows("""
-            SELECT p.id, p.author, p.created_at AS at, p.board, p.kind, \(PostText.bodySQL("p")) AS body, t.title AS ttitle, t.id AS tid
+            SELECT p.id, p.author, p.created_at AS at, p.board, p.kind, \(Index.postBody("p")) AS body, t.title AS ttitle, t.id AS tid
             FROM mentions m JOIN posts p ON p.id = m.post JOIN threads t ON t.id = p.thread AND t.board = p.board
             WHERE m.handle = ? AND m.created_at >= ? AND m.created_at < ? AND p.redacted = 0 AND p.author != ?
               AND NOT EXISTS (SELECT 1 FROM st.read r WHERE r.post = p.id) AND \(inBoards("p.board"))

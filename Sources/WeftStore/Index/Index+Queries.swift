@@ -67,9 +67,9 @@ extension Index {
     public func thread(_ id: EventID, viewer: Handle) throws(StoreError) -> ThreadDetail? {
         try read { db in
             let postSQL = """
-                SELECT p.*, \(PostText.bodySQL("p")) AS body, \(PostText.blocksSQL("p")) AS blocks,
+                SELECT p.*, coalesce(x.body, '') AS body, x.blocks,
                     (p.author != :me AND p.redacted = 0 AND NOT EXISTS (SELECT 1 FROM st.read r WHERE r.post = p.id)) AS unread
-                FROM posts p
+                FROM posts p LEFT JOIN post_text x ON x.rowid = p.rowid
                 """
             guard let head = try Row.fetchOne(db, sql: postSQL + " WHERE p.id = :id AND p.kind = 0",
                                               arguments: ["me": viewer.rawValue, "id": id.rawValue]),
@@ -96,13 +96,19 @@ extension Index {
     public func post(_ id: EventID, viewer: Handle) throws(StoreError) -> PostView? {
         try read { db in
             guard var post = try Row.fetchOne(db, sql: """
-                SELECT p.*, \(PostText.bodySQL("p")) AS body, \(PostText.blocksSQL("p")) AS blocks,
+                SELECT p.*, coalesce(x.body, '') AS body, x.blocks,
                     (p.author != :me AND p.redacted = 0 AND NOT EXISTS (SELECT 1 FROM st.read r WHERE r.post = p.id)) AS unread
-                FROM posts p WHERE p.id = :id
+                FROM posts p LEFT JOIN post_text x ON x.rowid = p.rowid WHERE p.id = :id
                 """, arguments: ["me": viewer.rawValue, "id": id.rawValue]).flatMap(Self.post) else { return nil }
             post.reactions = try Self.reactions(db, targets: [id.rawValue])[id.rawValue] ?? []
             return post
         }
+    }
+
+    /// SQL for the body of the post aliased `alias` (empty if it has none): post
+    /// text lives in `post_text` (in the full-text file), by the post's rowid.
+    static func postBody(_ alias: String) -> String {
+        "coalesce((SELECT body FROM post_text WHERE post_text.rowid = \(alias).rowid), '')"
     }
 
     static func post(_ row: Row) -> PostView? {

@@ -10,8 +10,8 @@ extension Index {
                 "boards": "SELECT slug, title, purpose, visibility, created_at, created_by FROM boards ORDER BY slug",
                 "members": "SELECT handle, name, tz, hours, first_seen, email FROM members ORDER BY handle",
                 "posts": """
-                    SELECT id, kind, board, thread, parent, anchor, author, created_at, title, \(PostText.bodySQL("p")),
-                        \(PostText.blocksSQL("p")), mentions, edited_at, redacted FROM posts p ORDER BY id
+                    SELECT id, kind, board, thread, parent, anchor, author, created_at, title, x.body, x.blocks, mentions, edited_at,
+                        redacted FROM posts p LEFT JOIN post_text x ON x.rowid = p.rowid ORDER BY id
                     """,
                 "threads": "SELECT id, board, author, created_at, title, last_activity, replies, decided, redacted, pinned FROM threads ORDER BY id",
                 "pins": "SELECT thread, board, by, at FROM pins ORDER BY thread",

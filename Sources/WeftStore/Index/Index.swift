@@ -46,10 +46,7 @@ public final class Index: Sendable {
         var config = Configuration()
         config.busyMode = .timeout(30)
         let searchPath = Self.searchPath(for: path)
-        let postText = PostText.function(root: space.root)
         config.prepareDatabase { db in
-            // Posts not edited have their text read from their lines (see PostText).
-            db.add(function: postText)
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "ATTACH DATABASE ? AS fts", arguments: [searchPath])
             try db.execute(sql: "PRAGMA fts.synchronous = NORMAL")

@@ -3,7 +3,7 @@ import GRDB
 /// The index's tables. The index is a cache: when this schema changes, the
 /// version goes up and old indexes are rebuilt from the journals.
 enum IndexSchema {
-    static let version = "15"
+    static let version = "14"
 
     static let statements = [
         "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -33,8 +33,7 @@ enum IndexSchema {
         CREATE TABLE members(handle TEXT PRIMARY KEY, name TEXT, tz TEXT, hours TEXT, first_seen TEXT NOT NULL)
         """,
         // Threads and comments. rowid is the post's row in the full-text index (`fts.posts_fts`)
-        // and in `fts.post_text`, which holds an edited post's text (see PostText); journal,
-        // offset and length say where the line that created it is (a post's text when not edited).
+        // and in `fts.post_text`, which holds its text (body and blocks; see FullTextSchema).
         """
         CREATE TABLE posts(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind INTEGER NOT NULL,
             board TEXT NOT NULL, thread TEXT NOT NULL, parent TEXT, anchor TEXT, author TEXT NOT NULL,

@@ -79,7 +79,7 @@ extension Index {
         if query.openFollowUp { conditions.append("p.id IN (SELECT target FROM followups WHERE state = 'open')") }
         if query.hasFollowUp { conditions.append("p.id IN (SELECT target FROM followups)") }
         dates(query, column: "p.created_at", &conditions, &args)
-        let columns = "p.id, p.kind, p.board, p.thread, p.author, p.created_at AS at, p.title, \(PostText.bodySQL("p")) AS body"
+        let columns = "p.id, p.kind, p.board, p.thread, p.author, p.created_at AS at, p.title, \(Index.postBody("p")) AS body"
         let sql: String
         if let match = SearchMatch.positive(query) {
             args["match"] = SearchMatch.filters(query, kinds: kinds).map { "(" + match + ") AND " + $0 } ?? match
@@ -112,9 +112,14 @@ extension Index {
             }
             conditions.append("p.redacted = 0")
             conditions += plain
+            // The rows first, then their columns: the text is looked up for the rows
+            // shown, not for every row a sort goes through (is:unread board:… went
+            // from 22 to 4 ms).
             sql = """
-                SELECT \(columns), 0.0 AS score FROM posts p
-                WHERE \(conditions.joined(separator: " AND ")) ORDER BY p.rowid DESC LIMIT :limit
+                SELECT \(columns), 0.0 AS score FROM (
+                    SELECT p.rowid AS r FROM posts p
+                    WHERE \(conditions.joined(separator: " AND ")) ORDER BY p.rowid DESC LIMIT :limit
+                ) top JOIN posts p ON p.rowid = top.r ORDER BY p.rowid DESC
                 """
         }
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args))
