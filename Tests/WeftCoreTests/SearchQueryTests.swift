@@ -228,7 +228,7 @@ final class SearchHighlighterTests: XCTestCase {
             }
             return words.isEmpty ? nil : " " + words.joined(separator: " ")
         }
-        let pieces = ["a", "plain words ", "é", "会", "議", "🚀", "\n", "ไทย", "0123456789abcdef", "カ", "한", "\u{07FF}", "\u{0800}"]
+        let pieces = ["a", "plain words ", "é", "会", "議", "🚀", "\n", "ไทย", "0123456789abcdef", "カ", "한", "\u{07FF}", "\u{0800}", "𠀀"]
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
             let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
