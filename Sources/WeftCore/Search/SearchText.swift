@@ -118,29 +118,16 @@ public enum SearchText {
     private static func appendGrams(of text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { b in
-            // Written in place rather than appended byte by byte (each append checks
-            // capacity and uniqueness; this runs for most posts of a build). A
-            // character of n bytes (3 or 4) gives at most n + 3 (" 0" and " "), so
-            // twice the text's length is room enough.
-            var written = out.count
-            out.append(contentsOf: repeatElement(0, count: 2 * b.count))
-            out.withUnsafeMutableBufferPointer { o in
-                forEachUnspaced(in: b) { bytes, startsRun in
-                    if startsRun && written > 0 {
-                        o[written] = 0x20
-                        o[written + 1] = 0x30
-                        written += 2
-                    }
-                    o[written] = 0x20
-                    written += 1
-                    for byte in bytes {
-                        o[written] = byte
-                        written += 1
-                    }
-                    return true
+            forEachUnspaced(in: b) { bytes, startsRun in
+                if startsRun && !out.isEmpty {
+                    out.append(0x20)
+                    out.append(0x30)
                 }
+                out.append(0x20)
+                // Byte by byte: appending a 3- or 4-byte buffer goes through memcpy.
+                for byte in bytes { out.append(byte) }
+                return true
             }
-            out.removeLast(out.count - written)
         }
     }
 
