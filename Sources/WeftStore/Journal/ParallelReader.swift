@@ -61,17 +61,23 @@ enum ParallelReader {
         do {
             let bytes = try JournalFile.read(j.absolutePath, from: 0)
             out.batch = JournalReader.parse(bytes, path: j.relativePath, name: j.name, board: j.board, firstLine: 1)
-            out.times.reserveCapacity(out.batch.events.count)
-            out.events.reserveCapacity(out.batch.events.count)
-            for (i, e) in out.batch.events.enumerated() {
-                out.times.append(e.event.event.at.milliseconds)
-                out.events.append(Event(line: e.line, stored: e.event, offset: e.offset, length: e.length, prepared: prepare(e.event)))
-                if SpaceAccess.isAccessEvent(e.event.event.payload) {
-                    out.accessTexts[i] = String(decoding: bytes[e.offset..<(e.offset + e.length)], as: UTF8.self)
-                }
-            }
-            // Each event is in `events` now.
+            // Each event is moved out of the batch into its object, not copied (a copy
+            // retains every string in it, and emptying the batch releases them again).
+            var parsed = out.batch.events
             out.batch.events = []
+            out.times.reserveCapacity(parsed.count)
+            out.events.reserveCapacity(parsed.count)
+            parsed.reverse()
+            var i = 0
+            while let (line, stored, offset, length) = parsed.popLast() {
+                out.times.append(stored.event.at.milliseconds)
+                if SpaceAccess.isAccessEvent(stored.event.payload) {
+                    out.accessTexts[i] = String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
+                }
+                let prepared = prepare(stored)
+                out.events.append(Event(line: line, stored: consume stored, offset: offset, length: length, prepared: prepared))
+                i += 1
+            }
         } catch {
             out.failure = error
         }
