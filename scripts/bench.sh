@@ -28,7 +28,7 @@ for i in 1 2 3 4 5; do
     cat "$DIR/run.txt" >> "$RUNS"
 done
 unset WEFT_BUILD_TIMING
-sed -n 's/^Rebuilt the index: .* in \([0-9.]*\) s (\([0-9]*\) events\/s)$/\1 \2/p' "$RUNS" | sort -n |
+sed -n 's/^Rebuilt the index: .* in \([0-9.]*\) s (\([0-9]*\) events\/s)$/\1 \2/p' "$RUNS" | LC_ALL=C sort -n |
     awk '{ t[NR] = $1; r[NR] = $2 } END { m = int((NR + 1) / 2);
         printf "index build, median of %d runs: %s s (%s events/s); fastest %s s, slowest %s s\n", NR, t[m], r[m], t[1], t[NR] }'
 echo "index: $(du -sh "$XDG_CACHE_HOME" | cut -f1)"
