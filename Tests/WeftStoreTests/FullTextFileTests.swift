@@ -39,6 +39,29 @@ final class FullTextFileTests: XCTestCase {
         XCTAssertFalse(order.admit(row(.posts, 4, delete: true, "four")))
     }
 
+    /// A new post that a later event changes waits from the start, and the
+    /// removal that change makes drops it: only its last version is written.
+    func testANewPostChangedLaterWaitsAndOnlyItsLastVersionIsWritten() {
+        func row(_ rowid: Int64, delete: Bool = false, waits: Bool = false, _ body: String) -> FullTextRow {
+            FullTextRow(table: .posts, delete: delete, rowid: rowid, kind: 1, board: "b", author: "a", title: nil, body: body,
+                        waits: waits)
+        }
+        var order = FullTextOrder()
+        XCTAssertFalse(order.admit(row(1, waits: true, "one")))  // edited later
+        XCTAssertFalse(order.admit(row(1, delete: true, "one")))  // at once: no rowid above it yet
+        XCTAssertFalse(order.admit(row(1, "one, edited")))
+        XCTAssertTrue(order.admit(row(2, "two")))
+        XCTAssertFalse(order.admit(row(3, waits: true, "three")))  // redacted later
+        XCTAssertTrue(order.admit(row(4, "four")))
+        XCTAssertFalse(order.admit(row(1, delete: true, "one, edited")))  // and again, later
+        XCTAssertFalse(order.admit(row(1, "one, edited twice")))
+        XCTAssertFalse(order.admit(row(3, delete: true, "three")))
+        XCTAssertFalse(order.admit(row(5, waits: true, "five")))  // the change never came
+        XCTAssertTrue(order.admit(row(6, "six")))
+        let drained = order.drain().map { "\($0.rowid) \($0.delete ? "-" : "+")\($0.body ?? "")" }
+        XCTAssertEqual(drained, ["1 +one, edited twice", "5 +five"])
+    }
+
     /// The thread that writes the full-text file of a new index ends cleanly
     /// whatever happens: an error it meets comes back from `finish()`, and a
     /// build given up midway stops it (both used to leave its transaction open,

@@ -30,6 +30,9 @@ struct EventApplier {
     var journalsSeen: [Bool] = []
     /// Whether the event being applied is the only one of its entity.
     var alone = true
+    /// First build only: whether a later event changes the entity of the event
+    /// being applied (its key is in `changing`).
+    var changesLater = false
     /// Where the line being applied is.
     var location: (journal: Int64, offset: Int64, length: Int) = (0, 0, 0)
     let insertEvent: FastStatement
@@ -183,6 +186,7 @@ struct EventApplier {
             guard insertEvent.changes > 0 else { return false }
         }
         let tracked = firstBuild && changing.contains(key)
+        changesLater = tracked
         if firstBuild {
             alone = !tracked || history[key] == nil
         } else {
@@ -323,7 +327,7 @@ struct EventApplier {
         }
         try addMentions(mentions, post: id, board: board, at: at)
         try fullText.send(FullTextRow(table: .posts, delete: false, rowid: rowid, kind: kind, board: board, author: author,
-                                      title: title, body: body, blocks: blocks, grams: grams))
+                                      title: title, body: body, blocks: blocks, grams: grams, waits: changesLater))
         return true
     }
 

@@ -29,6 +29,10 @@ struct FullTextRow: Sendable {
     /// The row's grams when made beforehand (the same bytes
     /// ``SearchText/grams(title:body:into:)`` gives for `title` and `body`).
     var grams: [UInt8]? = nil
+    /// A build from scratch only: the post is changed by a later event, so its
+    /// row waits for the end of the build (``FullTextOrder``), where the
+    /// removal that change makes cancels it instead of being written too.
+    var waits = false
 }
 
 /// The computed columns of full-text rows. They depend only on the row, so a

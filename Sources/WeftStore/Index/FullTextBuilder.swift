@@ -210,6 +210,11 @@ final class FullTextBuilder: @unchecked Sendable {
 /// one's, so each re-folded post (an edit) or decision note, whose rowid is an
 /// old one, would cost a write of everything collected so far. Those rows wait
 /// here, and are written at the end in rowid order: one such write in all.
+///
+/// A new post that a later event changes waits too (`waits`): removing a row
+/// from a contentless table costs about as much as adding it (each of its terms
+/// is written again, as a deletion), and a row still waiting is simply dropped
+/// by that removal instead, so only the post's last version is written.
 struct FullTextOrder {
     private struct Key: Hashable {
         var table: FullTextRow.Table
@@ -222,7 +227,8 @@ struct FullTextOrder {
     /// Whether `row` may be written now; if not, it waits for ``drain()``.
     mutating func admit(_ row: FullTextRow) -> Bool {
         let key = Key(table: row.table, rowid: row.rowid)
-        if let l = last[row.table], row.rowid <= l {
+        // A row whose rowid has rows waiting waits behind them, even above `last`.
+        if row.waits || last[row.table].map({ row.rowid <= $0 }) ?? false || waiting[key] != nil {
             var rows = waiting.removeValue(forKey: key) ?? []
             // Adding a row and removing it again (with the values it was added
             // with, as every removal is) leaves the index as it was.
