@@ -236,6 +236,9 @@ final class SearchHighlighterTests: XCTestCase {
         }
         XCTAssertEqual(SearchText.grams("12345678会議12345678明日"), " 会 議 0 明 日")
         XCTAssertEqual(SearchText.grams("1234567会議"), " 会 議")
+        // Skipped up to a character inside the eight bytes, wherever it falls.
+        XCTAssertEqual(SearchText.grams("ab会cdef議gh"), " 会 0 議")
+        XCTAssertEqual(SearchText.grams("abcé会議xyz🚀12345"), " 会 議")
         // A two-byte letter cut in half by an eight-byte skip, then a run.
         XCTAssertEqual(SearchText.grams("1234567é会議"), " 会 議")
         XCTAssertEqual(SearchText.grams("123456é\u{07FF}会"), " 会")

@@ -145,14 +145,23 @@ public enum SearchText {
         var inRun = false
         while i < n {
             if i + 8 <= n {
-                // Skipped when none of the eight bytes is 0xE0 or above (bits 7, 6 and 5
-                // all set: the lead of a 3- or 4-byte sequence): ASCII and two-byte
-                // letters (é, ø) are no characters of those scripts.
-                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if x & (x << 1) & (x << 2) & 0x8080_8080_8080_8080 == 0 {
+                // Skipped up to the first of the eight bytes that is 0xE0 or above (bits
+                // 7, 6 and 5 all set: the lead of a 3- or 4-byte sequence): ASCII and
+                // two-byte letters (é, ø) are no characters of those scripts. (Bytes are
+                // loaded little-endian: the first in memory is the lowest.)
+                let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let leads = x & (x << 1) & (x << 2) & 0x8080_8080_8080_8080
+                if leads == 0 {
                     inRun = false
                     i += 8
                     continue
+                }
+                let skip = leads.trailingZeroBitCount >> 3
+                if skip > 0 {
+                    // What is skipped may end with the first byte of a two-byte letter,
+                    // whose second byte (below 0xC0) is then read as one of its own.
+                    inRun = false
+                    i += skip
                 }
             }
             let lead = base[i]

@@ -59,11 +59,12 @@ extension EventApplier {
         let forum = try fold(["post:\(id)"], with: current)
         // The full-text index holds every post that is not redacted, with its current
         // text; the removal takes the text from where it is stored (`body` nil).
-        if let old = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT rowid, kind, board, author, title FROM posts WHERE id = ? AND redacted = 0
-            """), arguments: [id]) {
-            try fullText.send(FullTextRow(table: .posts, delete: true, rowid: old["rowid"], kind: old["kind"], board: old["board"],
-                                          author: old["author"], title: old["title"], body: nil))
+        selectIndexedPost.bind(1, id)
+        if let old = try selectIndexedPost.first({ c in
+            FullTextRow(table: .posts, delete: true, rowid: c.int64(0), kind: Int(c.int64(1)), board: c.text(2),
+                        author: c.text(3) ?? "", title: c.text(4), body: nil)
+        }) {
+            try fullText.send(old)
         }
         if let t = forum.threads[eid] {
             let body = t.redacted ? "" : Blocks.join(t.blocks)
@@ -91,15 +92,24 @@ extension EventApplier {
             noteFirstBuildPost(id: id, kind: kind, board: board, thread: thread, author: author, at: createdAt, title: title,
                                redacted: redacted, isNew: kind == 1 ? try !postExists(id) : false)
         }
-        try db.cachedStatement(sql: """
-            INSERT INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title, mentions,
-                edited_at, redacted, journal, offset, length)
-            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET title = excluded.title, edited_at = excluded.edited_at, redacted = excluded.redacted
-            """).execute(arguments: [id, kind, board, thread, parent, anchor, author, createdAt, title, mentions,
-                             editedAt, redacted, location.journal, location.offset, location.length])
+        upsertPostRow.bind(1, id)
+        upsertPostRow.bind(2, kind)
+        upsertPostRow.bind(3, board)
+        upsertPostRow.bind(4, thread)
+        upsertPostRow.bind(5, parent)
+        upsertPostRow.bind(6, anchor)
+        upsertPostRow.bind(7, author)
+        upsertPostRow.bind(8, createdAt)
+        upsertPostRow.bind(9, title)
+        upsertPostRow.bind(10, mentions)
+        upsertPostRow.bind(11, editedAt)
+        upsertPostRow.bind(12, redacted ? 1 : 0)
+        upsertPostRow.bind(13, location.journal)
+        upsertPostRow.bind(14, location.offset)
+        upsertPostRow.bind(15, location.length)
+        try upsertPostRow.run()
         try addMentions(mentions, post: id, board: board, at: createdAt)
-        let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM posts WHERE id = ?"), arguments: [id]) ?? 0
+        let rowid = try postRowID(id) ?? 0
         // The text is stored even when redacted (empty), only not searchable.
         try fullText.send(FullTextRow(table: .posts, delete: false, rowid: rowid, kind: kind, board: board, author: author,
                                       title: title, body: body, blocks: blocks, searchable: !redacted))

@@ -42,6 +42,10 @@ struct EventApplier {
     let countKey: FastStatement
     let insertMention: FastStatement
     let insertReaction: FastStatement
+    // Re-folding a post (each edit, and each redaction).
+    let selectPostID: FastStatement
+    let selectIndexedPost: FastStatement
+    let upsertPostRow: FastStatement
 
     init(_ db: Database, root: String, firstBuild: Bool, fullText: FullTextSink) throws {
         self.db = db
@@ -66,6 +70,14 @@ struct EventApplier {
         countKey = try FastStatement(db, "SELECT count(*) FROM events WHERE key = ?")
         insertMention = try FastStatement(db, "INSERT OR IGNORE INTO mentions(handle, post, board, created_at) VALUES(?, ?, ?, ?)")
         insertReaction = try FastStatement(db, "INSERT INTO reactions(target, emoji, author, position) VALUES(?, ?, ?, ?)")
+        selectPostID = try FastStatement(db, "SELECT rowid FROM posts WHERE id = ?")
+        selectIndexedPost = try FastStatement(db, "SELECT rowid, kind, board, author, title FROM posts WHERE id = ? AND redacted = 0")
+        upsertPostRow = try FastStatement(db, """
+            INSERT INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title, mentions,
+                edited_at, redacted, journal, offset, length)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET title = excluded.title, edited_at = excluded.edited_at, redacted = excluded.redacted
+            """)
         if firstBuild {
             for (name, _) in IndexSchema.bulkIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
         }
@@ -221,7 +233,13 @@ struct EventApplier {
     }
 
     func postExists(_ id: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM posts WHERE id = ?"), arguments: [id]) ?? false
+        try postRowID(id) != nil
+    }
+
+    /// The post's rowid; nil when there is no such post.
+    func postRowID(_ id: String) throws -> Int64? {
+        selectPostID.bind(1, id)
+        return try selectPostID.run()
     }
 
     /// Applies the payload; false when a creation turned out to be a duplicate.

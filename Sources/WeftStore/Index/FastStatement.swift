@@ -68,13 +68,26 @@ struct FastStatement {
 
     /// Runs the statement to completion; returns the first column of the first row as text, if any.
     func text() throws -> String? {
-        var result: String?
-        try step {
-            if let p = sqlite3_column_text(handle, 0) {
-                result = String(decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, 0))), as: UTF8.self)
-            }
-        }
+        try first { $0.text(0) } ?? nil
+    }
+
+    /// Runs the statement to completion; returns what `read` makes of the first row, if any.
+    func first<T>(_ read: (Columns) -> T) throws -> T? {
+        var result: T?
+        try step { result = read(Columns(handle: handle)) }
         return result
+    }
+
+    /// The columns of the row a statement is on.
+    struct Columns {
+        fileprivate let handle: OpaquePointer
+
+        func int64(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
+
+        func text(_ i: Int32) -> String? {
+            guard let p = sqlite3_column_text(handle, i) else { return nil }
+            return String(decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i))), as: UTF8.self)
+        }
     }
 
     /// Steps to the end, calling `firstRow` at the first row.
