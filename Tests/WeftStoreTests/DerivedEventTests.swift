@@ -20,7 +20,7 @@ final class DerivedEventTests: XCTestCase {
         let blocks = Blocks.split("来週の予定\n\nand a café")
         let derived = EventApplier.Derived(try stored(.threadCreated(ThreadCreated(title: "計画 plan", blocks: blocks, mentions: nil))))
         XCTAssertEqual(derived.threadBody?.body, Blocks.join(blocks))
-        XCTAssertEqual(derived.threadBody?.blocks, EventApplier.json(blocks))
+        XCTAssertEqual(derived.threadBody?.blocks, BlockLayout.encode(blocks))
         var expected: [UInt8] = []
         XCTAssertTrue(SearchText.grams(title: "計画 plan", body: Blocks.join(blocks), into: &expected))
         XCTAssertEqual(derived.grams, expected)

@@ -71,7 +71,7 @@ extension EventApplier {
             let title: String? = t.redacted ? nil : t.title
             try upsertPost(id: id, kind: 0, board: t.board.rawValue, thread: id, parent: nil, anchor: nil,
                            author: t.author.rawValue, createdAt: t.createdAt.iso8601, title: title, body: body,
-                           blocks: t.redacted ? nil : Self.json(t.blocks), mentions: Self.mentions(t.mentions),
+                           blocks: t.redacted ? nil : BlockLayout.encode(t.blocks), mentions: Self.mentions(t.mentions),
                            editedAt: t.editedAt?.iso8601, redacted: t.redacted)
             try insertThreadRow(id: id, board: t.board.rawValue, author: t.author.rawValue,
                                 createdAt: t.createdAt.iso8601, title: t.redacted ? "" : t.title, redacted: t.redacted)

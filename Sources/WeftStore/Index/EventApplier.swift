@@ -140,7 +140,7 @@ struct EventApplier {
         var key: String
         var at: String
         var creates: Bool
-        /// A new thread's body and its blocks as the `blocks` column holds them.
+        /// A new thread's body and its blocks as the `blocks` column holds them (``BlockLayout``).
         var threadBody: (body: String, blocks: String)?
         /// A new post's full-text grams (``SearchText/grams(title:body:into:)``),
         /// made here rather than on the thread that writes the full-text file,
@@ -155,7 +155,7 @@ struct EventApplier {
             switch stored.event.payload {
             case .threadCreated(let p):
                 let body = Blocks.join(p.blocks)
-                threadBody = (body, EventApplier.json(p.blocks))
+                threadBody = (body, BlockLayout.encode(p.blocks))
                 _ = SearchText.grams(title: p.title, body: body, into: &grams)
                 self.grams = grams
             case .commentCreated(let p):
@@ -249,7 +249,7 @@ struct EventApplier {
         case .threadCreated(let p):
             guard let board = stored.board else { return true }
             if alone {
-                let (body, blocks) = derived.threadBody ?? (Blocks.join(p.blocks), Self.json(p.blocks))
+                let (body, blocks) = derived.threadBody ?? (Blocks.join(p.blocks), BlockLayout.encode(p.blocks))
                 guard try addPost(id: id, kind: 0, board: board.rawValue, thread: id, parent: nil, anchor: nil, author: author,
                             at: at, title: p.title, body: body, blocks: blocks, mentions: Self.mentions(p.mentions),
                             grams: derived.grams)
@@ -348,28 +348,6 @@ struct EventApplier {
                                       title: title, body: body, blocks: blocks, grams: grams, waits: changesLater))
         return true
     }
-
-    /// The blocks as the `blocks` column holds them: a JSON array of
-    /// `{"id":…,"text":…}`, written by hand as UTF-8 (JSONEncoder costs ten times
-    /// more) and deterministic, since `index check` compares text.
-    static func json(_ blocks: [Block]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(blocks.reduce(2) { $0 + $1.id.utf8.count + $1.text.utf8.count + 20 })
-        out.append(UInt8(ascii: "["))
-        for (i, b) in blocks.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: jsonIDKey)
-            appendJSONString(b.id, to: &out)
-            out.append(contentsOf: jsonTextKey)
-            appendJSONString(b.text, to: &out)
-            out.append(UInt8(ascii: "}"))
-        }
-        out.append(UInt8(ascii: "]"))
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static let jsonIDKey = Array(#"{"id":"#.utf8)
-    private static let jsonTextKey = Array(#","text":"#.utf8)
 
     /// `text` as a JSON string: quotes, backslashes and control characters
     /// escaped (those are all single bytes in UTF-8), everything else as it is,

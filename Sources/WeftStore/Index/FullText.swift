@@ -23,7 +23,7 @@ struct FullTextRow: Sendable {
     var author: String
     var title: String?
     var body: String?
-    /// A thread's blocks, as `post_text.blocks` holds them.
+    /// A thread's blocks, as `post_text.blocks` holds them (``BlockLayout``).
     var blocks: String? = nil
     var searchable = true
     /// The row's grams when made beforehand (the same bytes

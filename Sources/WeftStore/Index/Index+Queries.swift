@@ -116,11 +116,11 @@ extension Index {
               let board = try? BoardSlug(row["board"] as String), let thread = EventID(row["thread"]),
               let author = try? Handle(row["author"] as String), let created = Timestamp(iso8601: row["created_at"])
         else { return nil }
-        let blocksJSON: String? = row["blocks"]
-        let blocks = blocksJSON.flatMap { try? JSONDecoder().decode([Block].self, from: Data($0.utf8)) } ?? []
+        let body: String = row["body"]
+        let blocks = (row["blocks"] as String?).flatMap { BlockLayout.decode($0, body: body) } ?? []
         let mentions = ((row["mentions"] as String?) ?? "").split(separator: " ").compactMap { try? Handle(String($0)) }
         return PostView(id: id, kind: kind, board: board, thread: thread, parent: (row["parent"] as String?).flatMap(EventID.init),
-                        anchor: row["anchor"], author: author, createdAt: created, title: row["title"], body: row["body"],
+                        anchor: row["anchor"], author: author, createdAt: created, title: row["title"], body: body,
                         blocks: blocks, mentions: mentions, editedAt: (row["edited_at"] as String?).flatMap(Timestamp.init(iso8601:)),
                         redacted: row["redacted"], reactions: [], unread: (row["unread"] as Bool?) ?? false)
     }
