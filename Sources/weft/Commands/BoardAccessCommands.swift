@@ -45,7 +45,7 @@ extension BoardCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add members to a board.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add members to a board.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The board's slug.") var slug: String
         @Argument(help: "Handles to add.") var handles: [String]
@@ -62,7 +62,7 @@ extension BoardCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove members from a board (their access ends at once).")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove members from a board (their access ends at once).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The board's slug.") var slug: String
         @Argument(help: "Handles to remove.") var handles: [String]

@@ -10,7 +10,7 @@ struct BoardCommand: ParsableCommand {
     )
 
     struct Create: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a board.")
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a board.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Short name: 1-40 of a-z, 0-9 and '-'.") var slug: String
         @Option(help: "The board's title (default: the slug).") var title: String?
@@ -40,7 +40,7 @@ struct BoardCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List boards with thread and unread counts, starred first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List boards with thread and unread counts, starred first.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
 
@@ -64,7 +64,7 @@ struct BoardCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one board.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one board.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The board's slug.") var slug: String
         @OptionGroup var output: OutputOptions

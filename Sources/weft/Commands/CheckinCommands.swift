@@ -15,7 +15,7 @@ struct CheckinCommand: ParsableCommand {
     )
 
     struct Create: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Schedule a recurring question on a board.")
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "Schedule a recurring question on a board.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The board the answers go to.") var board: String
         @Option(help: "The question, e.g. \"What did you ship this week?\"") var question: String
@@ -40,7 +40,7 @@ struct CheckinCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List check-ins.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List check-ins.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only on this board.") var board: String?
         @Flag(help: "Include deleted check-ins.") var all = false
@@ -63,7 +63,7 @@ struct CheckinCommand: ParsableCommand {
     }
 
     struct Due: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "due", 
             abstract: "The check-in questions asked of you that you have not answered yet.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Look this many days back.") var days: Int = 7
@@ -95,7 +95,7 @@ struct CheckinCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a check-in and its answers by occurrence.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a check-in and its answers by occurrence.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The check-in (id prefix).") var id: String
 
@@ -114,7 +114,7 @@ struct CheckinCommand: ParsableCommand {
     }
 
     struct Answer: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Answer a check-in (a status update linked to it).")
+        static let configuration = CommandConfiguration(commandName: "answer", abstract: "Answer a check-in (a status update linked to it).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The check-in (id prefix).") var id: String
         @Argument(help: "Your answer (1 byte - 64 KiB).") var text: String
@@ -139,21 +139,21 @@ struct CheckinCommand: ParsableCommand {
     }
 
     struct Pause: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Stop asking until resumed.")
+        static let configuration = CommandConfiguration(commandName: "pause", abstract: "Stop asking until resumed.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The check-in (id prefix).") var id: String
         func run() throws { try changeCheckin(id, to: .paused, global) }
     }
 
     struct Resume: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Ask again from the next occurrence on.")
+        static let configuration = CommandConfiguration(commandName: "resume", abstract: "Ask again from the next occurrence on.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The check-in (id prefix).") var id: String
         func run() throws { try changeCheckin(id, to: .active, global) }
     }
 
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Stop the check-in for good (its answers stay).")
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Stop the check-in for good (its answers stay).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The check-in (id prefix).") var id: String
         func run() throws { try changeCheckin(id, to: .deleted, global) }

@@ -16,7 +16,7 @@ struct ConfigCommand: ParsableCommand {
     )
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show your notification settings.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show your notification settings.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
 
@@ -49,7 +49,7 @@ struct ConfigCommand: ParsableCommand {
     }
 
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change settings (only the given ones change).")
+        static let configuration = CommandConfiguration(commandName: "set", abstract: "Change settings (only the given ones change).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "instant, hourly, 'daily 09:00' or 'weekly mon 09:00' (your time zone).") var cadence: String?
         @Option(help: "Your IANA time zone, e.g. Asia/Tokyo (public).") var tz: String?
@@ -95,7 +95,7 @@ struct ConfigCommand: ParsableCommand {
     }
 
     struct Board: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set a board's level (watching, tracking, normal, muted) and/or cadence.")
+        static let configuration = CommandConfiguration(commandName: "board", abstract: "Set a board's level (watching, tracking, normal, muted) and/or cadence.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The board.") var board: String
         @Option(help: "watching (every thread and comment), tracking (new threads), normal (when involved), muted.") var level: String?

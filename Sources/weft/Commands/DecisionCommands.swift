@@ -86,7 +86,7 @@ struct DecisionCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List standing decisions, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List standing decisions, newest first.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only on this board.") var board: String?
         @Option(help: "Only since: 7d, 12h, 2w, today, yesterday, 2026-11-20 or \"2026-11-20 09:00\".") var since: String?

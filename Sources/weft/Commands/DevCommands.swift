@@ -13,7 +13,7 @@ struct DevCommand: ParsableCommand {
     )
 
     struct Generate: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "generate", 
             abstract: "Create a deterministic synthetic space (for benchmarks and demos).",
             discussion: "Creates a new space at --space (required) with --posts posts (about one in ten a thread) over 20 boards and 50 members.")
         @OptionGroup var global: GlobalOptions
@@ -45,7 +45,7 @@ struct DevCommand: ParsableCommand {
     /// Appends numbered events as fast as it can, printing each id once it is on
     /// disk. The crash and concurrency tests drive it.
     struct Append: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "append", 
             abstract: "Append N status updates, printing 'done <id>' after each fsync (for crash and concurrency tests).",
             shouldDisplay: false)
         @OptionGroup var global: GlobalOptions
@@ -77,7 +77,7 @@ struct DevCommand: ParsableCommand {
     /// Reads and decodes every journal without touching the index: the parsing
     /// share of an index build, for the benchmark.
     struct Parse: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Decode every journal line and report the rate.", shouldDisplay: false)
+        static let configuration = CommandConfiguration(commandName: "parse", abstract: "Decode every journal line and report the rate.", shouldDisplay: false)
         @OptionGroup var global: GlobalOptions
 
         func run() throws {

@@ -15,7 +15,7 @@ struct FollowupCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Ask a member to follow up on a thread or comment.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Ask a member to follow up on a thread or comment.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The thread or comment (id prefix).") var target: String
         @Option(help: "Who should act (a member's handle).") var to: String
@@ -42,7 +42,7 @@ struct FollowupCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "list", 
             abstract: "List follow-ups, soonest due first (default: open ones asked of you or by you).")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Only those asked of you.") var mine = false
@@ -99,7 +99,7 @@ struct FollowupCommand: ParsableCommand {
     }
 
     struct Done: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a follow-up asked of you done.")
+        static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark a follow-up asked of you done.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The follow-up (id prefix).") var id: String
         @OptionGroup var output: OutputOptions
@@ -110,7 +110,7 @@ struct FollowupCommand: ParsableCommand {
     }
 
     struct Decline: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "decline", 
             abstract: "Decline a follow-up asked of you; the reason is posted as a comment on its thread.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The follow-up (id prefix).") var id: String
@@ -124,7 +124,7 @@ struct FollowupCommand: ParsableCommand {
     }
 
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cancel a follow-up you asked for.")
+        static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a follow-up you asked for.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The follow-up (id prefix).") var id: String
         @OptionGroup var output: OutputOptions
@@ -135,7 +135,7 @@ struct FollowupCommand: ParsableCommand {
     }
 
     struct Reschedule: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change the due date of an open follow-up (requester or assignee).")
+        static let configuration = CommandConfiguration(commandName: "reschedule", abstract: "Change the due date of an open follow-up (requester or assignee).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The follow-up (id prefix).") var id: String
         @Option(help: "The new due date, in your time zone.") var due: String

@@ -16,7 +16,7 @@ struct InboxCommand: ParsableCommand {
     )
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the inbox, grouped by thread.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "List the inbox, grouped by thread.")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Also list items held for later, with when they arrive.") var held = false
         @OptionGroup var output: OutputOptions
@@ -61,7 +61,7 @@ struct InboxCommand: ParsableCommand {
     }
 
     struct Done: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark inbox items done (they leave the inbox).")
+        static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark inbox items done (they leave the inbox).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The item (the ID column, a prefix of it, or the full item id from --json).") var id: String?
         @Flag(help: "Mark every delivered item done.") var all = false
@@ -81,7 +81,7 @@ struct InboxCommand: ParsableCommand {
     }
 
     struct Snooze: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Hide an inbox item until a time (tomorrow, 'in 2h', mon 9:00 …).")
+        static let configuration = CommandConfiguration(commandName: "snooze", abstract: "Hide an inbox item until a time (tomorrow, 'in 2h', mon 9:00 …).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The item (the ID column or a prefix of it).") var id: String
         @Argument(help: "Until when, in your time zone.") var until: String

@@ -11,7 +11,7 @@ struct IndexCommand: ParsableCommand {
     )
 
     struct Rebuild: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Rebuild the index from the journals.")
+        static let configuration = CommandConfiguration(commandName: "rebuild", abstract: "Rebuild the index from the journals.")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -30,7 +30,7 @@ struct IndexCommand: ParsableCommand {
     }
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "check", 
             abstract: "Compare the index with a fresh rebuild from the journals.",
             discussion: "Exits with 1 and names the differing tables when they disagree.")
         @OptionGroup var global: GlobalOptions

@@ -10,7 +10,7 @@ struct MemberCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List everyone who has written in this space.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List everyone who has written in this space.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
 
@@ -37,7 +37,7 @@ struct MemberCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one member (default: you).")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one member (default: you).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The member's handle.") var handle: String?
         @OptionGroup var output: OutputOptions
@@ -72,7 +72,7 @@ struct ProfileCommand: ParsableCommand {
     )
 
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change your profile (only the given fields change).")
+        static let configuration = CommandConfiguration(commandName: "set", abstract: "Change your profile (only the given fields change).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Your display name.") var name: String?
         @Option(help: "Your IANA time zone, e.g. Europe/Berlin.") var tz: String?

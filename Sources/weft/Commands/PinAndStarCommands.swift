@@ -4,7 +4,7 @@ import WeftStore
 
 extension ThreadCommand {
     struct Pin: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "pin", 
             abstract: "Pin a thread to the top of its board for everyone (board admins only).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The thread's id (a unique prefix is enough).") var id: String
@@ -13,7 +13,7 @@ extension ThreadCommand {
     }
 
     struct Unpin: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Unpin a pinned thread (board admins only).")
+        static let configuration = CommandConfiguration(commandName: "unpin", abstract: "Unpin a pinned thread (board admins only).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The thread's id (a unique prefix is enough).") var id: String
 
@@ -44,7 +44,7 @@ enum PinChange {
 
 extension BoardCommand {
     struct Star: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "star", 
             abstract: "Star a board: starred boards lead the sidebar and the board list (private to you).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The board's slug.") var slug: String
@@ -53,7 +53,7 @@ extension BoardCommand {
     }
 
     struct Unstar: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a board's star.")
+        static let configuration = CommandConfiguration(commandName: "unstar", abstract: "Remove a board's star.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The board's slug.") var slug: String
 

@@ -12,7 +12,7 @@ struct RemindCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remind yourself of a thread or comment (in 2h, tomorrow 9:00, mon …).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Remind yourself of a thread or comment (in 2h, tomorrow 9:00, mon …).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The thread or comment (id prefix).") var target: String
         @Argument(help: "When, in your time zone.") var when: String
@@ -37,7 +37,7 @@ struct RemindCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List your reminders, soonest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List your reminders, soonest first.")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Include done ones.") var all = false
         @OptionGroup var output: OutputOptions
@@ -59,7 +59,7 @@ struct RemindCommand: ParsableCommand {
     }
 
     struct Done: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a reminder done (it leaves the inbox).")
+        static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark a reminder done (it leaves the inbox).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The reminder (id prefix).") var id: String
 

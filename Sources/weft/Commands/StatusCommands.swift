@@ -10,7 +10,7 @@ struct StatusCommand: ParsableCommand {
     )
 
     struct Post: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Post a status update.")
+        static let configuration = CommandConfiguration(commandName: "post", abstract: "Post a status update.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "What is going on (1 byte - 64 KiB).") var text: String
         @Option(help: "onTrack, atRisk, blocked, done or note.") var kind: String = "note"
@@ -31,7 +31,7 @@ struct StatusCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List status updates, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List status updates, newest first.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only since: 7d, 12h, 2w, today, yesterday, 2026-11-20 or \"2026-11-20 09:00\".")
         var since: String?

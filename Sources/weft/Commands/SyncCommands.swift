@@ -20,7 +20,7 @@ struct SyncCommand: ParsableCommand {
     )
 
     struct Now: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "now", 
             abstract: "Commit your new lines, fetch, merge and push (the default).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The git remote to sync with (default: the branch's upstream, else origin, else the only one).")
@@ -63,7 +63,7 @@ struct SyncCommand: ParsableCommand {
     }
 
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "status", 
             abstract: "Show the remote, the last sync and your lines not pushed yet (no network used).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The git remote to compare with.") var remote: String?
@@ -82,7 +82,7 @@ struct SyncCommand: ParsableCommand {
     }
 
     struct Repair: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "repair", 
             abstract: "Fix a journal written on two machines under one device id, losing nothing.",
             discussion: """
             Gives this machine a new device id, moves the lines of its old-device journals that \

@@ -10,7 +10,7 @@ struct ThreadCommand: ParsableCommand {
     )
 
     struct New: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "new", 
             abstract: "Start a thread.",
             discussion: "The body comes from --body, --body-file (- for stdin) or stdin. A blank line starts a new block (paragraph).")
         @OptionGroup var global: GlobalOptions
@@ -36,7 +36,7 @@ struct ThreadCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "list", 
             abstract: "List a board's threads: pinned first, then most recent activity first.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The board.") var board: String
@@ -71,7 +71,7 @@ struct ThreadCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a thread with its comments as a tree.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a thread with its comments as a tree.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The thread's id (a unique prefix is enough).") var id: String
         @Flag(help: "Do not mark the thread read.") var keepUnread = false
