@@ -106,4 +106,40 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.pad("日本語", to: 5), "日本…")
         XCTAssertEqual(DisplayWidth.of(DisplayWidth.pad("日本語", to: 4)), 4)
     }
+
+    /// Truncating stops reading once the text is known not to fit: it cuts
+    /// exactly where measuring the whole text first and then cutting did.
+    func testTruncateCutsWhereMeasuringTheWholeTextFirstDid() {
+        func reference(_ string: String, to width: Int) -> String {
+            guard width > 0 else { return "" }
+            if DisplayWidth.of(string) <= width { return string }
+            var used = 0
+            var kept = ""
+            for character in string {
+                let columns = DisplayWidth.of(character)
+                if used + columns > width - 1 { break }
+                kept.append(character)
+                used += columns
+            }
+            while kept.last == " " { kept.removeLast() }
+            return kept + "…"
+        }
+        let pieces = ["a", "word ", " ", "  ", "é", "e\u{301}", "日本", "🚀", "👩\u{200D}💻", "❤\u{FE0F}", "\u{1B}", "\t", "\r\n",
+                      "\u{85}", "ñ", "\u{200B}", "한", "\u{1100}\u{1161}", "x"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...10, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let width = Int.random(in: 0...14, using: &rng)
+            XCTAssertEqual(DisplayWidth.truncate(text, to: width), reference(text, to: width), "\(text.debugDescription) to \(width)")
+        }
+    }
+
+    /// A lone Latin letter is one column, a lone C1 control its notation's width.
+    func testLatinLettersAndC1Controls() {
+        XCTAssertEqual(DisplayWidth.of("é" as Character), 1)
+        XCTAssertEqual(DisplayWidth.of("\u{2FF}" as Character), 1)
+        XCTAssertEqual(DisplayWidth.of("\u{85}" as Character), DisplayWidth.of("\u{85}" as Unicode.Scalar))
+        XCTAssertEqual(DisplayWidth.of("\u{7F}" as Character), DisplayWidth.of("\u{7F}" as Unicode.Scalar))
+        XCTAssertEqual(DisplayWidth.of("e\u{301}" as Character), 1)
+    }
 }

@@ -12,6 +12,33 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(Inert.text("café 日本 👍"), "café 日本 👍")
         XCTAssertTrue(Inert.isClean("plain\ntext"))
         XCTAssertFalse(Inert.isClean("bell\u{07}"))
+        XCTAssertEqual(Inert.line("\u{85}next line, \u{A0}no-break space, \u{C2}"), "<U+0085>next line, \u{A0}no-break space, \u{C2}")
+    }
+
+    /// Clean text is recognised from its bytes and returned as it is; whatever
+    /// the text, the result is what rendering it scalar by scalar gives.
+    func testInertTextIsWhatRenderingEachScalarGives() {
+        func reference(_ text: String, keepNewlines: Bool) -> String {
+            var out = ""
+            for s in text.unicodeScalars {
+                switch s.value {
+                case 10: out += keepNewlines ? "\n" : "⏎"
+                case 9: out += " "
+                case 0..<0x20: out += "^" + String(Unicode.Scalar(UInt8(s.value + 64)))
+                case 0x7f: out += "^?"
+                case 0x80...0x9f: out += "<U+00" + String(s.value, radix: 16, uppercase: true) + ">"
+                default: out.unicodeScalars.append(s)
+                }
+            }
+            return out
+        }
+        let pieces = ["plain ", "é", "\u{A0}", "\u{85}", "\u{9F}", "\u{C2}", "日本", "🚀", "\n", "\t", "\r", "\u{1B}[2J", "\u{7F}", "ÿ", "Ā"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...8, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            XCTAssertEqual(Inert.line(text), reference(text, keepNewlines: false), text.debugDescription)
+            XCTAssertEqual(Inert.text(text), reference(text, keepNewlines: true), text.debugDescription)
+        }
     }
 
     func testBlocksSplitAtBlankLines() {

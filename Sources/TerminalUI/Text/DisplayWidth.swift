@@ -28,7 +28,10 @@ public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
-        if first.value >= 0x20, first.value < 0x7F, scalars.count == 1 {
+        // A lone printable scalar below U+0300 (ASCII and the Latin letters) is one
+        // column: none of those is wide, zero-width or, past U+009F, a control.
+        if first.value >= 0x20, first.value < 0x300, first.value < 0x7F || first.value > 0x9F,
+           scalars.index(after: scalars.startIndex) == scalars.endIndex {
             return 1
         }
         if first.properties.generalCategory == .control {
@@ -102,26 +105,40 @@ public enum DisplayWidth {
     /// result ends with "…" (which counts toward the width) and trailing
     /// spaces before it are dropped. A wide character that would straddle the
     /// limit is left out rather than split.
+    ///
+    /// One pass that stops once the string is known not to fit: a long text
+    /// cut to a short column costs the column, not the text.
     public static func truncate(_ string: String, to width: Int) -> String {
         guard width > 0 else { return "" }
-        if of(string) <= width {
-            return string
+        if isPrintableASCII(string) {
+            // One column per byte.
+            if string.utf8.count <= width { return string }
+            return String(Substring(string.utf8.prefix(width - 1)).dropLastSpaces()) + "…"
         }
         let budget = width - 1
         var used = 0
-        var kept = ""
-        for character in string {
-            let columns = of(character)
-            if used + columns > budget {
-                break
+        // Where the text is cut if it does not fit: after the last character
+        // that fits in `budget` (the first that does not ends the cut text).
+        var cut = string.startIndex
+        var cutFound = false
+        var index = string.startIndex
+        while index < string.endIndex {
+            let next = string.index(after: index)
+            let columns = of(string[index])
+            if !cutFound {
+                if used + columns > budget { cutFound = true } else { cut = next }
             }
-            kept.append(character)
             used += columns
+            if used > width {
+                return String(string[..<cut].dropLastSpaces()) + "…"
+            }
+            index = next
         }
-        while kept.last == " " {
-            kept.removeLast()
-        }
-        return kept + "…"
+        return string
+    }
+
+    private static func isPrintableASCII(_ string: String) -> Bool {
+        string.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// Where `pad(_:to:alignment:)` puts the text within its width.
@@ -145,5 +162,14 @@ public enum DisplayWidth {
         case .trailing:
             return spaces + fitted
         }
+    }
+}
+
+private extension Substring {
+    /// Without the spaces it ends with.
+    func dropLastSpaces() -> Substring {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
+        return self[..<end]
     }
 }

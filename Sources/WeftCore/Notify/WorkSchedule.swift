@@ -62,12 +62,33 @@ public struct WorkSchedule: Hashable, Sendable, CustomStringConvertible {
 
     /// `t` when it is working time, else the next start of working hours.
     public func nextStart(atOrAfter t: Timestamp, in local: LocalTime) -> Timestamp {
+        nextStart(atOrAfter: t, in: local, starts: starts(onDayOf: t, in: local))
+    }
+
+    /// The same, given ``starts(onDayOf:in:)`` for `t`'s day (which depends on the
+    /// day alone, so a caller placing many times may keep it per day).
+    public func nextStart(atOrAfter t: Timestamp, in local: LocalTime, starts: DayStarts) -> Timestamp {
         if contains(t, in: local) { return t }
+        if let today = starts.today, today >= t { return today }
+        return starts.later ?? t
+    }
+
+    /// When work starts on the local day holding `t`, and on the first later day.
+    public struct DayStarts: Sendable {
+        /// Nil when the day is no working day (or its start time does not exist there).
+        public var today: Timestamp?
+        /// The start on the first working day after it, within a week.
+        public var later: Timestamp?
+    }
+
+    public func starts(onDayOf t: Timestamp, in local: LocalTime) -> DayStarts {
+        var out = DayStarts()
         for d in 0...8 {
             let day = local.startOfDay(t, addingDays: d)
-            guard days.contains(local.parts(day).weekday), let s = local.at(minute: hours.start, onDayOf: day), s >= t else { continue }
-            return s
+            guard days.contains(local.parts(day).weekday), let s = local.at(minute: hours.start, onDayOf: day) else { continue }
+            // A later day's start is after all of `t`'s day.
+            if d == 0 { out.today = s } else { out.later = s; break }
         }
-        return t
+        return out
     }
 }

@@ -11,6 +11,22 @@ public enum Inert {
         render(text, keepNewlines: true)
     }
 
+    /// Whether `render` would leave `text` as it is, read from its UTF-8 (every
+    /// list and inbox line goes through here): no C0 control (but a kept line
+    /// break), no DEL, and no C1 control (U+0080–U+009F, encoded C2 80–C2 9F).
+    private static func isCleanUTF8(_ text: String, keepNewlines: Bool) -> Bool {
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            if b < 0x20 {
+                if !(keepNewlines && b == 10) { return false }
+            } else if b == 0x7F || (previous == 0xC2 && b < 0xA0 && b >= 0x80) {
+                return false
+            }
+            previous = b
+        }
+        return true
+    }
+
     /// True when `text` has nothing that ``text(_:)`` would change.
     public static func isClean(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { s in
@@ -20,7 +36,7 @@ public enum Inert {
     }
 
     private static func render(_ text: String, keepNewlines: Bool) -> String {
-        if keepNewlines && isClean(text) { return text }
+        if isCleanUTF8(text, keepNewlines: keepNewlines) { return text }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
             let v = s.value

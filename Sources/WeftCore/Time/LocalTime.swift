@@ -4,6 +4,7 @@ import Foundation
 public struct LocalTime: Sendable {
     public let timeZone: TimeZone
     private let calendar: Calendar
+    private let offsets: ZoneOffsets
 
     public init(_ timeZone: TimeZone) {
         self.timeZone = timeZone
@@ -12,16 +13,31 @@ public struct LocalTime: Sendable {
         c.firstWeekday = 2
         c.minimumDaysInFirstWeek = 4
         calendar = c
+        offsets = ZoneOffsets(timeZone)
     }
 
     public struct Parts: Hashable, Sendable {
         public var year, month, day, hour, minute, weekday: Int
     }
 
+    /// The local date and time of `t`: its zone's offset then, and arithmetic
+    /// (a list shows a time on every row; asking the calendar each time cost
+    /// about 25,000 instructions).
     public func parts(_ t: Timestamp) -> Parts {
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: t.date)
-        return Parts(year: c.year ?? 0, month: c.month ?? 0, day: c.day ?? 0, hour: c.hour ?? 0,
-                     minute: c.minute ?? 0, weekday: c.weekday ?? 1)
+        let local = t.milliseconds + offsets.milliseconds(at: t.milliseconds)
+        let days = local >= 0 ? local / 86_400_000 : (local - 86_399_999) / 86_400_000
+        let msOfDay = local - days * 86_400_000
+        let (y, m, d) = CivilDate.fromDays(days)
+        // 1970-01-01 was a Thursday (5, with 1 = Sunday).
+        let weekday = Int(((days % 7) + 7 + 4) % 7) + 1
+        return Parts(year: Int(y), month: Int(m), day: Int(d), hour: Int(msOfDay / 3_600_000),
+                     minute: Int(msOfDay / 60_000 % 60), weekday: weekday)
+    }
+
+    /// The number of the local day that holds `t` (days since 1970-01-01, local).
+    public func dayNumber(_ t: Timestamp) -> Int64 {
+        let local = t.milliseconds + offsets.milliseconds(at: t.milliseconds)
+        return local >= 0 ? local / 86_400_000 : (local - 86_399_999) / 86_400_000
     }
 
     /// `2026-11-22 14:05`
@@ -70,3 +86,59 @@ public struct LocalTime: Sendable {
 }
 
 private func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+
+/// A time zone's offset from UTC, remembered per UTC day: at the day's start,
+/// and after the one change (a daylight-saving transition) the day may have.
+/// A day with more than one change is looked up instant by instant.
+private final class ZoneOffsets: @unchecked Sendable {
+    private struct Day {
+        var offset: Int64
+        var change: (at: Int64, offset: Int64)?
+        var irregular: Bool
+    }
+
+    private let zone: TimeZone
+    private let lock = NSLock()
+    private var days: [Int64: Day] = [:]
+
+    init(_ zone: TimeZone) { self.zone = zone }
+
+    func milliseconds(at ms: Int64) -> Int64 {
+        let key = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
+        lock.lock()
+        let known = days[key]
+        lock.unlock()
+        let day = known ?? remember(key)
+        if day.irregular { return offset(at: ms) }
+        if let change = day.change, ms >= change.at { return change.offset }
+        return day.offset
+    }
+
+    private func offset(at ms: Int64) -> Int64 {
+        Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(ms) / 1000))) * 1000
+    }
+
+    private func remember(_ key: Int64) -> Day {
+        let start = key * 86_400_000, end = start + 86_400_000
+        var day = Day(offset: offset(at: start), change: nil, irregular: false)
+        if let next = zone.nextDaylightSavingTimeTransition(after: Date(timeIntervalSince1970: Double(start) / 1000)) {
+            let at = Int64((next.timeIntervalSince1970 * 1000).rounded())
+            if at < end {
+                day.change = (at, offset(at: at))
+                if let again = zone.nextDaylightSavingTimeTransition(after: next),
+                   Int64((again.timeIntervalSince1970 * 1000).rounded()) < end {
+                    day.irregular = true
+                }
+            }
+        }
+        // The transition instant itself is checked: a zone whose offset changes
+        // without a daylight-saving transition (a new standard offset) is looked up
+        // instant by instant on that day.
+        if offset(at: end - 1) != (day.change?.offset ?? day.offset) { day.irregular = true }
+        lock.lock()
+        if days.count > 4096 { days.removeAll() }
+        days[key] = day
+        lock.unlock()
+        return day
+    }
+}

@@ -60,16 +60,9 @@ private struct InboxGatherer {
         byPost[id] = items.count
         items.append(InboxItem(id: kind.rawValue + ":" + id, kind: kind, board: board(row["board"]),
                                thread: thread, threadTitle: row["ttitle"], target: eid, subject: eid,
-                               actor: handle(row["author"]), arrived: at, summary: Self.oneLine(text)))
+                               actor: handle(row["author"]), arrived: at, summary: InboxSummary.oneLine(text)))
     }
 
-    static func oneLine(_ text: String, limit: Int = 120) -> String {
-        // Only the start of the text matters: never split a whole long body.
-        let head = text.prefix(limit + 1).drop { $0.isNewline }
-        let first = head.prefix { !$0.isNewline }
-        let line = Inert.line(String(first))
-        return line.count > limit ? String(line.prefix(limit - 1)) + "…" : line
-    }
 
     /// Board slugs and handles repeat a lot: each text is checked once.
     var boards: [String: BoardSlug] = [:]
@@ -178,7 +171,7 @@ private struct InboxGatherer {
             var item = InboxItem(id: "", kind: .followupAsked, board: try? BoardSlug(row["board"] as String),
                                  thread: (row["pthread"] as String?).flatMap(EventID.init), threadTitle: row["ttitle"],
                                  target: target, subject: id, actor: try? Handle(requester), arrived: created,
-                                 summary: Self.oneLine(note ?? ""), due: due)
+                                 summary: InboxSummary.oneLine(note ?? ""), due: due)
             if assignee == me, state == .open {
                 // A follow-up already due within a day when asked comes once, as "due".
                 let dueSoon = due.adding(seconds: -86400)
@@ -197,7 +190,7 @@ private struct InboxGatherer {
                 item.actor = try? Handle(assignee)
                 item.arrived = at
                 let reason: String? = row["reason"]
-                item.summary = Self.oneLine(state.rawValue + (reason.map { ": " + $0 } ?? ""))
+                item.summary = InboxSummary.oneLine(state.rawValue + (reason.map { ": " + $0 } ?? ""))
                 items.append(item)
             }
         }
@@ -215,7 +208,7 @@ private struct InboxGatherer {
             items.append(InboxItem(id: "decision:" + id.rawValue, kind: .decision, board: try? BoardSlug(row["tboard"] as String),
                                    thread: tid, threadTitle: row["ttitle"], target: tid, subject: id,
                                    actor: try? Handle(row["author"] as String), arrived: at,
-                                   summary: Self.oneLine(summary ?? "decided")))
+                                   summary: InboxSummary.oneLine(summary ?? "decided")))
         }
     }
 
@@ -231,7 +224,7 @@ private struct InboxGatherer {
                                    board: (row["board"] as String?).flatMap { try? BoardSlug($0) },
                                    thread: (row["thread"] as String?).flatMap(EventID.init), threadTitle: title,
                                    target: target, subject: id, actor: nil, arrived: at,
-                                   summary: Self.oneLine(note ?? title ?? "reminder")))
+                                   summary: InboxSummary.oneLine(note ?? title ?? "reminder")))
         }
     }
 }
@@ -250,5 +243,38 @@ extension Index {
                 SELECT 1 FROM followups f JOIN posts p ON p.id = f.target WHERE p.thread = ? AND f.assignee = ?
                 """, arguments: [thread.rawValue, me.rawValue]) ?? false
         }
+    }
+}
+
+/// The one-line summary an inbox item shows of a text.
+enum InboxSummary {
+    /// The text's first line (after any leading line breaks) among its first
+    /// `limit + 1` characters, made inert, cut to `limit` with "…".
+    static func oneLine(_ text: String, limit: Int = 120) -> String {
+        // Only the start of the text matters: never split a whole long body. One pass
+        // over its characters (the inbox of a busy member has thousands of items):
+        // the first line of the first `limit + 1`, after any leading line breaks.
+        var start = text.startIndex, end = text.startIndex
+        var seen = 0, counted = 0
+        var index = text.startIndex
+        while index < text.endIndex, seen <= limit {
+            let next = text.index(after: index)
+            if text[index].isNewline {
+                if counted > 0 { break }
+                start = next
+            } else {
+                counted += 1
+            }
+            end = next
+            seen += 1
+            index = next
+        }
+        let first = String(text[start..<end])
+        let line = Inert.line(first)
+        // Inert leaves clean text as it is (the same bytes; a tab would become a
+        // space of the same size), and then its length is already known.
+        let unchanged = line.utf8.count == first.utf8.count && !first.utf8.contains(9)
+        let count = unchanged ? counted : line.count
+        return count > limit ? String(line.prefix(limit - 1)) + "…" : line
     }
 }

@@ -11,24 +11,26 @@ struct Table {
     mutating func add(_ cells: String...) { rows.append(cells.map(WeftCore.Inert.line)) }
 
     func render(maxLast: Int = 60) -> String {
-        var widths = headers.map { DisplayWidth.of($0) }
-        for row in rows {
-            for (i, cell) in row.enumerated() where i < widths.count {
-                widths[i] = max(widths[i], DisplayWidth.of(i == widths.count - 1 ? DisplayWidth.truncate(cell, to: maxLast) : cell))
+        // Each cell measured once; the last column cut to `maxLast` first.
+        let cells = ([headers] + rows).map { row in
+            row.enumerated().map { i, cell in
+                let text = i == row.count - 1 ? DisplayWidth.truncate(cell, to: maxLast) : cell
+                return (text: text, width: DisplayWidth.of(text))
             }
         }
-        func line(_ cells: [String]) -> String {
+        var widths = headers.map { _ in 0 }
+        for row in cells {
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.width) }
+        }
+        func line(_ row: [(text: String, width: Int)]) -> String {
             var out = ""
-            for (i, cell) in cells.enumerated() {
-                if i == cells.count - 1 {
-                    out += DisplayWidth.truncate(cell, to: maxLast)
-                } else {
-                    out += cell + String(repeating: " ", count: max(0, widths[i] - DisplayWidth.of(cell))) + "  "
-                }
+            for (i, cell) in row.enumerated() {
+                out += cell.text
+                if i < row.count - 1 { out += String(repeating: " ", count: max(0, widths[i] - cell.width)) + "  " }
             }
             while out.last == " " { out.removeLast() }
             return out
         }
-        return ([line(headers)] + rows.map(line)).joined(separator: "\n")
+        return cells.map(line).joined(separator: "\n")
     }
 }
