@@ -71,18 +71,20 @@ extension Index {
                     (p.author != :me AND p.redacted = 0 AND NOT EXISTS (SELECT 1 FROM st.read r WHERE r.post = p.id)) AS unread
                 FROM posts p LEFT JOIN post_text x ON x.rowid = p.rowid
                 """
-            guard let head = try Row.fetchOne(db, sql: postSQL + " WHERE p.id = :id AND p.kind = 0",
+            guard let head = try Row.fetchOne(db.cachedStatement(sql: postSQL + " WHERE p.id = :id AND p.kind = 0"),
                                               arguments: ["me": viewer.rawValue, "id": id.rawValue]),
                   let threadPost = Self.post(head),
-                  let board = try Row.fetchOne(db, sql: "SELECT * FROM boards WHERE slug = ?",
+                  let board = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM boards WHERE slug = ?"),
                                                arguments: [threadPost.board.rawValue]).flatMap(Self.board)
             else { return nil }
-            let commentRows = try Row.fetchAll(db, sql: postSQL + " WHERE p.thread = :id AND p.kind = 1 AND p.board = :board ORDER BY p.created_at, p.id",
+            let comments = postSQL + " WHERE p.thread = :id AND p.kind = 1 AND p.board = :board ORDER BY p.created_at, p.id"
+            let commentRows = try Row.fetchAll(db.cachedStatement(sql: comments),
                                                arguments: ["me": viewer.rawValue, "id": id.rawValue, "board": board.slug.rawValue])
             var posts = [threadPost] + commentRows.compactMap(Self.post)
             let reactions = try Self.reactions(db, targets: posts.map(\.id.rawValue))
             for i in posts.indices { posts[i].reactions = reactions[posts[i].id.rawValue] ?? [] }
-            let decision = try Row.fetchOne(db, sql: "SELECT * FROM decisions WHERE thread = ?", arguments: [id.rawValue]).flatMap { row -> Decision? in
+            let decisionRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM decisions WHERE thread = ?"), arguments: [id.rawValue])
+            let decision = decisionRow.flatMap { row -> Decision? in
                 guard let did = EventID(row["id"]), let who = try? Handle(row["author"] as String),
                       let at = Timestamp(iso8601: row["at"]) else { return nil }
                 return Decision(id: did, thread: id, comment: (row["comment"] as String?).flatMap(EventID.init), summary: row["summary"],
@@ -95,11 +97,13 @@ extension Index {
     /// One post (thread or comment) by id.
     public func post(_ id: EventID, viewer: Handle) throws(StoreError) -> PostView? {
         try read { db in
-            guard var post = try Row.fetchOne(db, sql: """
+            // A cached statement: preparing this one cost more than running it
+            // (the follow-ups screen looks up a post for each follow-up).
+            guard var post = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT p.*, coalesce(x.body, '') AS body, x.blocks,
                     (p.author != :me AND p.redacted = 0 AND NOT EXISTS (SELECT 1 FROM st.read r WHERE r.post = p.id)) AS unread
                 FROM posts p LEFT JOIN post_text x ON x.rowid = p.rowid WHERE p.id = :id
-                """, arguments: ["me": viewer.rawValue, "id": id.rawValue]).flatMap(Self.post) else { return nil }
+                """), arguments: ["me": viewer.rawValue, "id": id.rawValue]).flatMap(Self.post) else { return nil }
             post.reactions = try Self.reactions(db, targets: [id.rawValue])[id.rawValue] ?? []
             return post
         }
@@ -128,9 +132,16 @@ extension Index {
     static func reactions(_ db: Database, targets: [String]) throws -> [String: [Reaction]] {
         guard !targets.isEmpty else { return [:] }
         var out: [String: [Reaction]] = [:]
-        let marks = Array(repeating: "?", count: targets.count).joined(separator: ",")
-        let rows = try Row.fetchAll(db, sql: "SELECT target, emoji, author FROM reactions WHERE target IN (\(marks)) ORDER BY target, position",
+        let rows: [Row]
+        if targets.count == 1 {
+            // One post's reactions (a single post looked up): the same statement each time.
+            rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT target, emoji, author FROM reactions WHERE target = ? ORDER BY position"),
+                                    arguments: [targets[0]])
+        } else {
+            let marks = Array(repeating: "?", count: targets.count).joined(separator: ",")
+            rows = try Row.fetchAll(db, sql: "SELECT target, emoji, author FROM reactions WHERE target IN (\(marks)) ORDER BY target, position",
                                     arguments: StatementArguments(targets))
+        }
         for row in rows {
             let target: String = row["target"], emoji: String = row["emoji"]
             guard let who = try? Handle(row["author"] as String) else { continue }
