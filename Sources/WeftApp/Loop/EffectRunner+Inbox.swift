@@ -10,15 +10,14 @@ extension EffectRunner {
         case .loadFollowUps:
             var entries: [FollowUpEntry] = []
             for f in try store.index.followUps(state: .open) {
-                let post = try store.index.post(f.target, viewer: viewer)
-                let title = try post.flatMap { p throws(StoreError) in try threadTitle(of: p) } ?? f.target.short
-                entries.append(FollowUpEntry(followUp: f, thread: post?.thread, title: title))
+                let target = try store.index.threadOf(post: f.target)
+                entries.append(FollowUpEntry(followUp: f, thread: target?.thread, title: target?.title ?? f.target.short))
             }
             let reminders = try store.index.reminders()
             var titles: [EventID: String] = [:]
             for r in reminders {
-                guard let thread = r.thread, titles[thread] == nil, let post = try store.index.post(thread, viewer: viewer) else { continue }
-                titles[thread] = try threadTitle(of: post)
+                guard let thread = r.thread, titles[thread] == nil, let target = try store.index.threadOf(post: thread) else { continue }
+                titles[thread] = target.title
             }
             return .followUpsLoaded(entries, reminders, titles: titles)
         case .loadSettings:
@@ -31,11 +30,6 @@ extension EffectRunner {
         default:
             return nil
         }
-    }
-
-    private func threadTitle(of post: PostView) throws(StoreError) -> String {
-        if post.kind == .thread { return post.redacted ? "[deleted]" : post.title ?? "" }
-        return try store.index.post(post.thread, viewer: viewer)?.title ?? ""
     }
 
     private func perform(_ change: Change) throws(StoreError) -> Action? {

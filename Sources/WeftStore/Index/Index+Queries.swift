@@ -305,3 +305,19 @@ extension Index {
         }
     }
 }
+
+extension Index {
+    /// The thread a post belongs to and that thread's title ("[deleted]" for a
+    /// deleted thread, "" for a comment on one); nil for an unknown post. Lighter
+    /// than ``post(_:viewer:)`` for screens listing many posts by their thread.
+    public func threadOf(post id: EventID) throws(StoreError) -> (thread: EventID, title: String)? {
+        try read { db in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT p.thread, CASE WHEN p.kind = 0 THEN (CASE WHEN p.redacted THEN '[deleted]' ELSE coalesce(p.title, '') END)
+                    ELSE coalesce(t.title, '') END AS title
+                FROM posts p LEFT JOIN posts t ON t.id = p.thread WHERE p.id = ?
+                """), arguments: [id.rawValue]), let thread = EventID(row[0]) else { return nil }
+            return (thread, row[1])
+        }
+    }
+}

@@ -135,11 +135,15 @@ extension Index {
 
     public func inboxMarks() throws(StoreError) -> [String: InboxMark] {
         try read { db in
+            // Every item ever seen has a mark, so there can be tens of thousands:
+            // columns are read by position from one cursor.
             var out: [String: InboxMark] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM st.inbox_marks") {
-                out[row["item"]] = InboxMark(seenAt: (row["seen_at"] as String?).flatMap(Timestamp.init(iso8601:)),
-                                             doneAt: (row["done_at"] as String?).flatMap(Timestamp.init(iso8601:)),
-                                             snoozedUntil: (row["snoozed_until"] as String?).flatMap(Timestamp.init(iso8601:)))
+            out.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM st.inbox_marks") ?? 0)
+            let rows = try Row.fetchCursor(db, sql: "SELECT item, seen_at, done_at, snoozed_until FROM st.inbox_marks")
+            while let row = try rows.next() {
+                out[row[0]] = InboxMark(seenAt: (row[1] as String?).flatMap(Timestamp.init(iso8601:)),
+                                        doneAt: (row[2] as String?).flatMap(Timestamp.init(iso8601:)),
+                                        snoozedUntil: (row[3] as String?).flatMap(Timestamp.init(iso8601:)))
             }
             return out
         }
