@@ -35,11 +35,13 @@ private struct InboxGatherer {
         self.prefs = prefs
     }
 
-    static let postColumns = """
+    /// What an item needs of a post `p` in its thread `t`.
+    static let columns = """
         SELECT p.id, p.kind, p.board, p.thread, p.author, p.created_at, substr(\(Index.postBody("p")), 1, 200) AS body, p.title, p.mentions,
             t.title AS ttitle
-        FROM posts p JOIN threads t ON t.id = p.thread
         """
+
+    static let postColumns = columns + " FROM posts p JOIN threads t ON t.id = p.thread"
 
     /// Lower is more personal.
     static let rank: [InboxKind: Int] = [.mention: 0, .reply: 1, .commentOnYourThread: 2, .followedThread: 3,
@@ -93,15 +95,18 @@ private struct InboxGatherer {
             add(row, .mention)
             follow(row["thread"], since: row["created_at"])
         }
-        // Replies to my comments.
+        // Replies to my comments: my posts' ids gathered once, then one pass over
+        // the posts (looking each post's parent up in the index instead cost a
+        // search per post).
         for row in try Row.fetchAll(db, sql: base + """
-             JOIN posts q ON q.id = p.parent WHERE q.author = ? AND p.kind = 1 AND p.author != ? AND p.redacted = 0
+             WHERE p.parent IN (SELECT id FROM posts WHERE author = ?) AND p.kind = 1 AND p.author != ? AND p.redacted = 0
             """, arguments: [me, me]) {
             add(row, .reply)
         }
-        // Comments on my threads.
-        for row in try Row.fetchAll(db, sql: base + """
-             WHERE t.author = ? AND p.kind = 1 AND p.author != ? AND p.redacted = 0
+        // Comments on my threads: from my threads (few) to their posts, by thread.
+        for row in try Row.fetchAll(db, sql: Self.columns + """
+             FROM threads t CROSS JOIN posts p ON p.thread = t.id
+            WHERE t.author = ? AND p.kind = 1 AND p.author != ? AND p.redacted = 0
             """, arguments: [me, me]) {
             add(row, .commentOnYourThread)
         }
