@@ -62,14 +62,16 @@ struct FullTextColumns {
         } else {
             statement.bind(4, nil as String?)
         }
+        statement.bind(5, utf8: meta(row))
+    }
+
+    /// The row's meta words as UTF-8, remembered per kind, board and author.
+    private mutating func meta(_ row: FullTextRow) -> [UInt8] {
         let key = MetaKey(kind: row.kind, board: row.board, author: row.author)
-        if let meta = metas[key] {
-            statement.bind(5, utf8: meta)
-        } else {
-            let meta = Array(SearchMatch.meta(kind: row.kind, board: row.board, author: row.author).utf8)
-            if metas.count < 4096 { metas[key] = meta }
-            statement.bind(5, utf8: meta)
-        }
+        if let meta = metas[key] { return meta }
+        let meta = Array(SearchMatch.meta(kind: row.kind, board: row.board, author: row.author).utf8)
+        if metas.count < 4096 { metas[key] = meta }
+        return meta
     }
 }
 

@@ -221,14 +221,23 @@ struct FullTextOrder {
         var rowid: Int64
     }
 
-    private var last: [FullTextRow.Table: Int64] = [:]
+    /// The last rowid written, and the highest with rows waiting, per table
+    /// (plain fields: this runs for every row of a build).
+    private var lastPost = Int64.min, lastNote = Int64.min
+    private var highestWaitingPost = Int64.min, highestWaitingNote = Int64.min
     private var waiting: [Key: [FullTextRow]] = [:]
 
     /// Whether `row` may be written now; if not, it waits for ``drain()``.
     mutating func admit(_ row: FullTextRow) -> Bool {
-        let key = Key(table: row.table, rowid: row.rowid)
+        let posts = row.table == .posts
+        let last = posts ? lastPost : lastNote
+        let highestWaiting = posts ? highestWaitingPost : highestWaitingNote
         // A row whose rowid has rows waiting waits behind them, even above `last`.
-        if row.waits || last[row.table].map({ row.rowid <= $0 }) ?? false || waiting[key] != nil {
+        if row.waits || row.rowid <= last || (row.rowid <= highestWaiting && waiting[Key(table: row.table, rowid: row.rowid)] != nil) {
+            let key = Key(table: row.table, rowid: row.rowid)
+            if row.rowid > highestWaiting {
+                if posts { highestWaitingPost = row.rowid } else { highestWaitingNote = row.rowid }
+            }
             var rows = waiting.removeValue(forKey: key) ?? []
             // Adding a row and removing it again (with the values it was added
             // with, as every removal is) leaves the index as it was.
@@ -240,13 +249,18 @@ struct FullTextOrder {
             waiting[key] = rows
             return false
         }
-        last[row.table] = row.rowid
+        if posts { lastPost = row.rowid } else { lastNote = row.rowid }
         return true
     }
 
     /// The rows that waited, table by table in rowid order, each rowid's in the order they came.
     mutating func drain() -> [FullTextRow] {
         let keys = waiting.keys.sorted { ($0.table == .posts ? 0 : 1, $0.rowid) < ($1.table == .posts ? 0 : 1, $1.rowid) }
+        // What is drained is written next: the last rowids written move up to it.
+        lastPost = max(lastPost, highestWaitingPost)
+        lastNote = max(lastNote, highestWaitingNote)
+        highestWaitingPost = .min
+        highestWaitingNote = .min
         defer { waiting = [:] }
         return keys.flatMap { waiting[$0] ?? [] }
     }
