@@ -345,7 +345,8 @@ struct EventApplier {
         }
         try addMentions(mentions, post: id, board: board, at: at)
         try fullText.send(FullTextRow(table: .posts, delete: false, rowid: rowid, kind: kind, board: board, author: author,
-                                      title: title, body: body, blocks: blocks, grams: grams, waits: changesLater))
+                                      title: title, body: body, blocks: blocks, grams: grams,
+                                      metaSlot: location.journal > 0 ? location.journal << 2 | Int64(kind) : nil, waits: changesLater))
         return true
     }
 

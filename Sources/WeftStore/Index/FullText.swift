@@ -29,6 +29,10 @@ struct FullTextRow: Sendable {
     /// The row's grams when made beforehand (the same bytes
     /// ``SearchText/grams(title:body:into:)`` gives for `title` and `body`).
     var grams: [UInt8]? = nil
+    /// Rows with the same slot have the same `meta` words: a new post's journal
+    /// (one author, one board) and its kind. Looking meta words up by it costs
+    /// an integer's hash, not those of the board and the author.
+    var metaSlot: Int64? = nil
     /// A build from scratch only: the post is changed by a later event, so its
     /// row waits for the end of the build (``FullTextOrder``), where the
     /// removal that change makes cancels it instead of being written too.
@@ -43,6 +47,8 @@ struct FullTextColumns {
     private var grams: [UInt8] = []
     /// The meta words of each kind, board and author seen (a space has few).
     private var metas: [MetaKey: [UInt8]] = [:]
+    /// The same by ``FullTextRow/metaSlot``.
+    private var slots: [Int64: [UInt8]] = [:]
 
     private struct MetaKey: Hashable {
         var kind: Int
@@ -62,7 +68,17 @@ struct FullTextColumns {
         } else {
             statement.bind(4, nil as String?)
         }
-        statement.bind(5, utf8: meta(row))
+        if let slot = row.metaSlot {
+            if let meta = slots[slot] {
+                statement.bind(5, utf8: meta)
+            } else {
+                let meta = meta(row)
+                if slots.count < 65536 { slots[slot] = meta }
+                statement.bind(5, utf8: meta)
+            }
+        } else {
+            statement.bind(5, utf8: meta(row))
+        }
     }
 
     /// The row's meta words as UTF-8, remembered per kind, board and author.
