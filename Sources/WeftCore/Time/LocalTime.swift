@@ -131,9 +131,8 @@ private final class ZoneOffsets: @unchecked Sendable {
                 }
             }
         }
-        // The transition instant itself is checked: a zone whose offset changes
-        // without a daylight-saving transition (a new standard offset) is looked up
-        // instant by instant on that day.
+        // The offset at the day's end is checked too: should a change not be
+        // reported as a transition, the day is looked up instant by instant.
         if offset(at: end - 1) != (day.change?.offset ?? day.offset) { day.irregular = true }
         lock.lock()
         if days.count > 4096 { days.removeAll() }
