@@ -25,6 +25,8 @@ final class LocalTimePartsTests: XCTestCase {
             for _ in 0..<400 {
                 let t = Timestamp(milliseconds: Int64.random(in: 631_152_000_000...2_208_988_800_000, using: &rng))
                 XCTAssertEqual(local.parts(t), calendarParts(t, zone), "\(name) \(t)")
+                // A new one asks the zone directly the first time.
+                XCTAssertEqual(LocalTime(zone).parts(t), calendarParts(t, zone), "\(name) \(t), first lookup")
             }
             var next = zone.nextDaylightSavingTimeTransition(after: Date(timeIntervalSince1970: 631_152_000))
             var checked = 0

@@ -100,14 +100,20 @@ private final class ZoneOffsets: @unchecked Sendable {
     private let zone: TimeZone
     private let lock = NSLock()
     private var days: [Int64: Day] = [:]
+    /// Many a `LocalTime` shows one time (a member's clock): the first lookup
+    /// asks the zone once and remembers nothing.
+    private var used = false
 
     init(_ zone: TimeZone) { self.zone = zone }
 
     func milliseconds(at ms: Int64) -> Int64 {
         let key = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
         lock.lock()
+        let first = !used
+        used = true
         let known = days[key]
         lock.unlock()
+        if first { return offset(at: ms) }
         let day = known ?? remember(key)
         if day.irregular { return offset(at: ms) }
         if let change = day.change, ms >= change.at { return change.offset }
