@@ -98,7 +98,8 @@ public final class Store: Sendable {
 
     private func write(_ payload: Payload, board: BoardSlug?) throws(StoreError) -> Event {
         var rng = SystemRandomNumberGenerator()
-        let at = clock.now()
+        // Never before what it changes, even from a device whose clock is behind.
+        let at = Event.stamp(now: clock.now(), after: payload)
         let event = Event(id: EventID.make(at: at, random: &rng), at: at, author: me, payload: payload)
         let dir = board.map(space.boardJournalDirectory) ?? space.spaceJournalDirectory
         try space.prepareJournalDirectory(dir, board: board, visibility: newBoardVisibility(payload))

@@ -92,11 +92,8 @@ final class IndexConsistencyTests: XCTestCase {
     /// changes from one process to the next).
     func testReactionsKeepTheOrderTheirEmojiWereFirstUsedIn() throws {
         let box = Sandbox()
-        _ = try Fixture.space(box)
         let clock = StepClock("2026-11-01T09:00:00.000Z")
-        let ann = try Fixture.store(box, handle: "ann", clock: clock)
-        let slug = try BoardSlug("general")
-        try ann.createBoard(slug, title: "General", purpose: nil)
+        let (ann, slug) = try Fixture.generalBoard(box, handle: "ann", clock: clock)
         let bob = try Fixture.store(box, handle: "bob", clock: clock)
         let t = try ann.append(.threadCreated(ThreadCreated(title: "T", blocks: Blocks.split("body"))), board: slug).id
         let emoji = ["🎉", "👍", "❤️", "ship", "🚀", "👀", "a", "z"]

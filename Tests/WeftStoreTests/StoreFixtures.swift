@@ -20,6 +20,16 @@ enum Fixture {
         return try Store.open(spaceFlag: box.space, env: env, clock: clock)
     }
 
+    /// A new space with one store, `handle`'s, on `clock`, and a board `general`
+    /// it created.
+    static func generalBoard(_ box: Sandbox, handle: String, clock: any WeftCore.Clock) throws -> (Store, BoardSlug) {
+        _ = try space(box)
+        let store = try store(box, handle: handle, clock: clock)
+        let general = try BoardSlug("general")
+        try store.createBoard(general, title: "General", purpose: nil)
+        return (store, general)
+    }
+
     static func line(_ payload: Payload, by who: String? = "ann", at: String = "2026-11-20T10:00:00.000Z", id: EventID? = nil) -> String {
         var rng = SystemRandomNumberGenerator()
         let t = Timestamp(iso8601: at)!

@@ -11,9 +11,8 @@ import WeftTestSupport
 final class ThreadOfPostTests: XCTestCase {
     func testThreadAndTitleOfThreadsAndComments() throws {
         let box = Sandbox()
-        _ = try Fixture.space(box)
         let clock = StepClock("2026-11-01T09:00:00.000Z")
-        let ana = try Fixture.store(box, handle: "ana", clock: clock)
+        let (ana, general) = try Fixture.generalBoard(box, handle: "ana", clock: clock)
         var minute = 0
         // Each event a minute after the one before: events of the same millisecond
         // are applied in id order, which is random.
@@ -21,8 +20,6 @@ final class ThreadOfPostTests: XCTestCase {
             minute += 1
             clock.set("2026-11-01T09:\(String(format: "%02d", minute)):00.000Z")
         }
-        let general = try BoardSlug("general")
-        try ana.createBoard(general, title: "General", purpose: nil)
         func thread(_ title: String) throws -> EventID {
             tick()
             return try ana.append(.threadCreated(ThreadCreated(title: title, blocks: Blocks.split("body"), mentions: nil)), board: general).id
@@ -48,4 +45,23 @@ final class ThreadOfPostTests: XCTestCase {
     }
 
     private var rng = SystemRandomNumberGenerator()
+}
+
+/// An edit written from a device whose clock is behind the post's still takes
+/// effect: it is stamped just after the post.
+final class SkewedClockEditTests: XCTestCase {
+    func testAnEditFromAClockBehindThePostTakesEffect() throws {
+        let box = Sandbox()
+        let clock = StepClock("2026-11-01T10:00:00.000Z")
+        let (ana, general) = try Fixture.generalBoard(box, handle: "ana", clock: clock)
+        let post = try ana.append(.threadCreated(ThreadCreated(title: "Plan", blocks: Blocks.split("first"), mentions: nil)),
+                                  board: general)
+        clock.set("2026-11-01T09:58:00.000Z")  // the other device, two minutes behind
+        let edit = try ana.append(.postEdited(PostEdited(target: post.id, title: "Plan, revised")), board: general)
+        XCTAssertEqual(edit.at.milliseconds, post.at.milliseconds + 1)
+        XCTAssertEqual(try ana.index.post(post.id, viewer: Handle("ana"))?.title, "Plan, revised")
+        // A rebuild from the journals agrees.
+        try ana.index.rebuild()
+        XCTAssertEqual(try ana.index.post(post.id, viewer: Handle("ana"))?.title, "Plan, revised")
+    }
 }
