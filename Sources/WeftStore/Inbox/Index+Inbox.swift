@@ -65,7 +65,6 @@ private struct InboxGatherer {
                                actor: handle(row["author"]), arrived: at, summary: InboxSummary.oneLine(text)))
     }
 
-
     /// Board slugs and handles repeat a lot: each text is checked once.
     var boards: [String: BoardSlug] = [:]
     var handles: [String: Handle] = [:]
