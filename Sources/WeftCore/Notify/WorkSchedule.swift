@@ -62,7 +62,8 @@ public struct WorkSchedule: Hashable, Sendable, CustomStringConvertible {
 
     /// `t` when it is working time, else the next start of working hours.
     public func nextStart(atOrAfter t: Timestamp, in local: LocalTime) -> Timestamp {
-        nextStart(atOrAfter: t, in: local, starts: starts(onDayOf: t, in: local))
+        if contains(t, in: local) { return t }
+        return nextStart(atOrAfter: t, in: local, starts: starts(onDayOf: t, in: local))
     }
 
     /// The same, given ``starts(onDayOf:in:)`` for `t`'s day (which depends on the
