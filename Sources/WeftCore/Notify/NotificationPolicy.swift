@@ -83,7 +83,7 @@ public struct NotificationPolicy: Sendable {
 
     /// Work starts per local day, worked out once each (an inbox places
     /// thousands of items, mostly on a few days).
-    private let starts = DayStartsMemo()
+    private let starts = Memo<Int64, WorkSchedule.DayStarts>()
 
     public init(_ settings: NotificationSettings) {
         self.settings = settings
@@ -108,7 +108,7 @@ public struct NotificationPolicy: Sendable {
     private func workingTime(_ t: Timestamp) -> Timestamp {
         guard settings.holdOutsideHours, let schedule = settings.schedule else { return t }
         if schedule.contains(t, in: local) { return t }
-        let day = starts.starts(day: local.dayNumber(t)) { schedule.starts(onDayOf: t, in: local) }
+        let day = starts.value(local.dayNumber(t)) { schedule.starts(onDayOf: t, in: local) }
         return schedule.nextStart(atOrAfter: t, in: local, starts: day)
     }
 
@@ -124,25 +124,5 @@ public struct NotificationPolicy: Sendable {
             if case .held(let until) = decide(c, now: now) { return until }
             return nil
         }.min()
-    }
-}
-
-private final class DayStartsMemo: @unchecked Sendable {
-    private let lock = NSLock()
-    private var days: [Int64: WorkSchedule.DayStarts] = [:]
-
-    func starts(day: Int64, _ make: () -> WorkSchedule.DayStarts) -> WorkSchedule.DayStarts {
-        lock.lock()
-        if let known = days[day] {
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
-        let made = make()
-        lock.lock()
-        if days.count > 4096 { days.removeAll() }
-        days[day] = made
-        lock.unlock()
-        return made
     }
 }

@@ -29,10 +29,7 @@ public enum Inert {
 
     /// True when `text` has nothing that ``text(_:)`` would change.
     public static func isClean(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { s in
-            let v = s.value
-            return v == 10 || (v >= 0x20 && v != 0x7f && !(0x80...0x9f).contains(v))
-        }
+        isCleanUTF8(text, keepNewlines: true)
     }
 
     private static func render(_ text: String, keepNewlines: Bool) -> String {

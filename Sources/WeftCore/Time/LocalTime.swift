@@ -98,23 +98,22 @@ private final class ZoneOffsets: @unchecked Sendable {
     }
 
     private let zone: TimeZone
-    private let lock = NSLock()
-    private var days: [Int64: Day] = [:]
+    private let days = Memo<Int64, Day>()
     /// Many a `LocalTime` shows one time (a member's clock): the first lookup
     /// asks the zone once and remembers nothing.
+    private let lock = NSLock()
     private var used = false
 
     init(_ zone: TimeZone) { self.zone = zone }
 
     func milliseconds(at ms: Int64) -> Int64 {
-        let key = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
-        lock.lock()
-        let first = !used
-        used = true
-        let known = days[key]
-        lock.unlock()
+        let first = lock.withLock {
+            defer { used = true }
+            return !used
+        }
         if first { return offset(at: ms) }
-        let day = known ?? remember(key)
+        let key = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
+        let day = days.value(key) { remember(key) }
         if day.irregular { return offset(at: ms) }
         if let change = day.change, ms >= change.at { return change.offset }
         return day.offset
@@ -140,10 +139,6 @@ private final class ZoneOffsets: @unchecked Sendable {
         // The offset at the day's end is checked too: should a change not be
         // reported as a transition, the day is looked up instant by instant.
         if offset(at: end - 1) != (day.change?.offset ?? day.offset) { day.irregular = true }
-        lock.lock()
-        if days.count > 4096 { days.removeAll() }
-        days[key] = day
-        lock.unlock()
         return day
     }
 }

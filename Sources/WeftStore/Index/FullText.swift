@@ -68,25 +68,16 @@ struct FullTextColumns {
         } else {
             statement.bind(4, nil as String?)
         }
-        if let slot = row.metaSlot {
-            if let meta = slots[slot] {
-                statement.bind(5, utf8: meta)
-            } else {
-                let meta = meta(row)
-                if slots.count < 65536 { slots[slot] = meta }
-                statement.bind(5, utf8: meta)
-            }
-        } else {
-            statement.bind(5, utf8: meta(row))
-        }
+        statement.bind(5, utf8: meta(row))
     }
 
-    /// The row's meta words as UTF-8, remembered per kind, board and author.
+    /// The row's meta words as UTF-8, remembered by slot and per kind, board and author.
     private mutating func meta(_ row: FullTextRow) -> [UInt8] {
+        if let slot = row.metaSlot, let meta = slots[slot] { return meta }
         let key = MetaKey(kind: row.kind, board: row.board, author: row.author)
-        if let meta = metas[key] { return meta }
-        let meta = Array(SearchMatch.meta(kind: row.kind, board: row.board, author: row.author).utf8)
+        let meta = metas[key] ?? Array(SearchMatch.meta(kind: row.kind, board: row.board, author: row.author).utf8)
         if metas.count < 4096 { metas[key] = meta }
+        if let slot = row.metaSlot, slots.count < 65536 { slots[slot] = meta }
         return meta
     }
 }
