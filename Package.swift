@@ -38,7 +38,7 @@ let package = Package(
         // Shared helpers for the test targets: temporary spaces, running `weft` as a process.
         .target(name: "WeftTestSupport", dependencies: ["WeftCore"], path: "Tests/WeftTestSupport"),
         .testTarget(name: "WeftCoreTests", dependencies: ["WeftCore", "WeftTestSupport"]),
-        .testTarget(name: "WeftStoreTests", dependencies: ["WeftStore", "WeftCore", "WeftTestSupport", "weft"]),
+        .testTarget(name: "WeftStoreTests", dependencies: ["WeftStore", "WeftCore", "CSQLiteTuning", "WeftTestSupport", "weft"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "WeftAppTests",
