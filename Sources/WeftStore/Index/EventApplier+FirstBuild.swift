@@ -73,8 +73,9 @@ extension EventApplier {
     /// from memory), and a miss probes fewer slots in an emptier table. Most
     /// lookups of a build miss (a post that is never edited), and growing step
     /// by step would hash every key again at each step.
-    mutating func reserve(threads: Int, changing keys: [String]) {
+    mutating func reserve(threads: Int, posts: Int, changing keys: [String]) {
         guard firstBuild else { return }
+        self.posts?.reserve(2 * posts)
         changing.reserveCapacity(3 * keys.count)
         for key in keys { changing.insert(key) }
         history.reserveCapacity(changing.count)

@@ -37,6 +37,8 @@ struct EventApplier {
     var location: (journal: Int64, offset: Int64, length: Int) = (0, 0, 0)
     let insertEvent: FastStatement
     let insertPost: FastStatement
+    /// First build only: new posts, written several to a statement.
+    let posts: PostBatch?
     let bumpThread: FastStatement
     let insertStatus: FastStatement
     let countKey: FastStatement
@@ -78,6 +80,7 @@ struct EventApplier {
             VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET title = excluded.title, edited_at = excluded.edited_at, redacted = excluded.redacted
             """)
+        posts = firstBuild ? try PostBatch(db) : nil
         if firstBuild {
             for (name, _) in IndexSchema.bulkIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
         }
@@ -86,6 +89,7 @@ struct EventApplier {
     /// Writes what was kept in memory during the catch-up, and after a first build
     /// the threads table in one pass and the bulk indexes.
     mutating func finish() throws {
+        try posts?.flush()
         if firstBuild {
             // Pins are folded once the boards are known; a first build knows whether there are any.
             if changing.contains(where: { $0.hasPrefix("pin:") }) { try refoldPins(board: nil) }
@@ -208,6 +212,8 @@ struct EventApplier {
         if creates && !alone, case .statusPosted = stored.event.payload {
             alone = true
         }
+        // New posts wait in `posts` until an event that may touch the posts table.
+        if let posts, !(creates && alone), !Self.leavesPostsAlone(stored.event.payload) { try posts.flush() }
         if creates && !alone, try postExists(id) { return false }
         let applied = try applyPayload(stored, key: key, at: at, id: id, author: author, derived: derived)
         if applied && tracked { history[key, default: []].append(copy stored) }
@@ -316,37 +322,6 @@ struct EventApplier {
         case .threadPinned(let p), .threadUnpinned(let p):
             if let board = stored.board { try refoldPin(p.thread.rawValue, board: board.rawValue, with: stored) }
         }
-        return true
-    }
-
-    /// Inserts a new post; false when it already exists (a duplicate line).
-    func addPost(id: String, kind: Int, board: String, thread: String, parent: String?, anchor: String?,
-                         author: String, at: String, title: String?, body: String, blocks: String?, mentions: String?,
-                         grams: [UInt8]? = nil) throws -> Bool {
-        insertPost.bind(1, id)
-        insertPost.bind(2, kind)
-        insertPost.bind(3, board)
-        insertPost.bind(4, thread)
-        insertPost.bind(5, parent)
-        insertPost.bind(6, anchor)
-        insertPost.bind(7, author)
-        insertPost.bind(8, at)
-        insertPost.bind(9, title)
-        insertPost.bind(10, mentions)
-        insertPost.bind(11, location.journal)
-        insertPost.bind(12, location.offset)
-        insertPost.bind(13, location.length)
-        try insertPost.run()
-        if insertPost.changes == 0 { return false }
-        let rowid = insertPost.lastRowID
-        if firstBuild {
-            noteFirstBuildPost(id: id, kind: kind, board: board, thread: thread, author: author, at: at, title: title,
-                               redacted: false, isNew: true)
-        }
-        try addMentions(mentions, post: id, board: board, at: at)
-        try fullText.send(FullTextRow(table: .posts, delete: false, rowid: rowid, kind: kind, board: board, author: author,
-                                      title: title, body: body, blocks: blocks, grams: grams,
-                                      metaSlot: location.journal > 0 ? location.journal << 2 | Int64(kind) : nil, waits: changesLater))
         return true
     }
 

@@ -16,7 +16,7 @@ extension Index {
         let decoded = ParallelReader.read(found, prepare: EventApplier.Derived.init)
         BuildPhases.mark("read and decode")
         var ids: [Int64] = []
-        var threads = 0
+        var threads = 0, creations = 0
         var changing: [String] = []
         var order: [(at: Int64, batch: Int32, event: Int32)] = []
         order.reserveCapacity(decoded.reduce(0) { $0 + $1.times.count })
@@ -34,13 +34,14 @@ extension Index {
                 for e in decoded[b].events {
                     if !e.prepared.creates {
                         changing.append(e.prepared.key)
-                    } else if e.prepared.threadBody != nil {
-                        threads += 1
+                    } else {
+                        creations += 1
+                        if e.prepared.threadBody != nil { threads += 1 }
                     }
                 }
             }
         }
-        applier.reserve(threads: threads, changing: changing)
+        applier.reserve(threads: threads, posts: creations, changing: changing)
         Self.sortByTimeThenID(&order) { x, y in
             decoded[Int(x.batch)].events[Int(x.event)].stored.event.id.rawValue
                 < decoded[Int(y.batch)].events[Int(y.event)].stored.event.id.rawValue
@@ -55,6 +56,7 @@ extension Index {
                 report.duplicates += 1
             }
         }
+        try applier.posts?.flush()
         applier.fullText.settle()
         BuildPhases.mark("apply")
         for (b, j) in found.enumerated() {
