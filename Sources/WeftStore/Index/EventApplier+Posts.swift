@@ -6,8 +6,7 @@ import WeftCore
 extension EventApplier {
     /// Inserts a new post; false when it already exists (a duplicate line).
     func addPost(id: String, kind: Int, board: String, thread: String, parent: String?, anchor: String?,
-                 author: String, at: String, title: String?, body: String, blocks: String?, mentions: String?,
-                 grams: [UInt8]? = nil) throws -> Bool {
+                 author: String, at: String, title: String?, body: String, blocks: String?, mentions: String?) throws -> Bool {
         let row = PostRow(id: id, kind: kind, board: board, thread: thread, parent: parent, anchor: anchor, author: author,
                           at: at, title: title, mentions: mentions, journal: location.journal, offset: location.offset,
                           length: location.length)
@@ -27,7 +26,7 @@ extension EventApplier {
         }
         try addMentions(mentions, post: id, board: board, at: at)
         try fullText.send(FullTextRow(table: .posts, delete: false, rowid: rowid, kind: kind, board: board, author: author,
-                                      title: title, body: body, blocks: blocks, grams: grams,
+                                      title: title, body: body, blocks: blocks,
                                       metaSlot: location.journal > 0 ? location.journal << 2 | Int64(kind) : nil, waits: changesLater))
         return true
     }

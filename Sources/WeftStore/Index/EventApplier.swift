@@ -146,27 +146,13 @@ struct EventApplier {
         var creates: Bool
         /// A new thread's body and its blocks as the `blocks` column holds them (``BlockLayout``).
         var threadBody: (body: String, blocks: String)?
-        /// A new post's full-text grams (``SearchText/grams(title:body:into:)``),
-        /// made here rather than on the thread that writes the full-text file,
-        /// which has the most to do in a build.
-        var grams: [UInt8]?
 
         init(_ stored: StoredEvent) {
             key = EventApplier.key(stored)
             at = stored.event.at.iso8601
             creates = EventApplier.creates(stored.event.payload)
-            var grams: [UInt8] = []
-            switch stored.event.payload {
-            case .threadCreated(let p):
-                let body = Blocks.join(p.blocks)
-                threadBody = (body, BlockLayout.encode(p.blocks))
-                _ = SearchText.grams(title: p.title, body: body, into: &grams)
-                self.grams = grams
-            case .commentCreated(let p):
-                _ = SearchText.grams(title: nil, body: p.body, into: &grams)
-                self.grams = grams
-            default:
-                break
+            if case .threadCreated(let p) = stored.event.payload {
+                threadBody = (Blocks.join(p.blocks), BlockLayout.encode(p.blocks))
             }
         }
     }
@@ -257,8 +243,7 @@ struct EventApplier {
             if alone {
                 let (body, blocks) = derived.threadBody ?? (Blocks.join(p.blocks), BlockLayout.encode(p.blocks))
                 guard try addPost(id: id, kind: 0, board: board.rawValue, thread: id, parent: nil, anchor: nil, author: author,
-                            at: at, title: p.title, body: body, blocks: blocks, mentions: Self.mentions(p.mentions),
-                            grams: derived.grams)
+                            at: at, title: p.title, body: body, blocks: blocks, mentions: Self.mentions(p.mentions))
                 else { return false }
                 try insertThreadRow(id: id, board: board.rawValue, author: author, createdAt: at, title: p.title, redacted: false)
             } else {
@@ -269,7 +254,7 @@ struct EventApplier {
             if alone {
                 guard try addPost(id: id, kind: 1, board: board.rawValue, thread: p.thread.rawValue, parent: p.parent?.rawValue,
                                   anchor: p.anchor, author: author, at: at, title: nil, body: p.body, blocks: nil,
-                                  mentions: Self.mentions(p.mentions), grams: derived.grams)
+                                  mentions: Self.mentions(p.mentions))
                 else { return false }
             } else {
                 try refoldPost(id, with: stored)

@@ -26,9 +26,6 @@ struct FullTextRow: Sendable {
     /// A thread's blocks, as `post_text.blocks` holds them (``BlockLayout``).
     var blocks: String? = nil
     var searchable = true
-    /// The row's grams when made beforehand (the same bytes
-    /// ``SearchText/grams(title:body:into:)`` gives for `title` and `body`).
-    var grams: [UInt8]? = nil
     /// Rows with the same slot have the same `meta` words: a new post's journal
     /// (one author, one board) and its kind. Looking meta words up by it costs
     /// an integer's hash, not those of the board and the author.
@@ -61,9 +58,10 @@ struct FullTextColumns {
         statement.bind(2, row.title)
         let body = row.body ?? ""
         statement.bind(3, body)
-        if let made = row.grams {
-            if made.isEmpty { statement.bind(4, nil as String?) } else { statement.bind(4, utf8: made) }
-        } else if SearchText.grams(title: row.title, body: body, into: &grams) {
+        // Made here, on the thread that writes the full text (into one buffer used
+        // again for every row), not where events are decoded: that thread finishes
+        // later in a build from scratch, and a build waits for the later one.
+        if SearchText.grams(title: row.title, body: body, into: &grams) {
             statement.bind(4, utf8: grams)
         } else {
             statement.bind(4, nil as String?)
