@@ -118,36 +118,43 @@ extension EventApplier {
         for row in try Row.fetchAll(db, sql: "SELECT thread, board FROM pins") {
             pinned.insert(.init(thread: row["thread"], board: row["board"]))
         }
-        let insert = try FastStatement(db, """
+        let ids = build.threadOrder.filter { build.threads[$0] != nil }
+        let insert = MultiRowInsert(db, """
             INSERT INTO threads(id, board, author, created_at, title, last_activity, replies, decided, redacted, pinned)
-            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for id in build.threadOrder {
-            guard let t = build.threads[id] else { continue }
-            let key = FirstBuildState.ReplyKey(thread: id, board: t.board)
+            """, columns: 10)
+        try insert.run(count: ids.count) { s, index, c in
+            let id = ids[index]
+            guard let t = build.threads[id] else { return }
             let r = build.replies[id]?.first { $0.board == t.board }
-            insert.bind(1, id)
-            insert.bind(2, t.board)
-            insert.bind(3, t.author)
-            insert.bind(4, t.createdAt)
-            insert.bind(5, t.title)
-            insert.bind(6, max(t.createdAt, r?.last ?? t.createdAt))
-            insert.bind(7, r?.count ?? 0)
-            insert.bind(8, decided.contains(id) ? 1 : 0)
-            insert.bind(9, t.redacted ? 1 : 0)
-            insert.bind(10, pinned.contains(key) ? 1 : 0)
-            try insert.run()
+            s.bind(c, id)
+            s.bind(c + 1, t.board)
+            s.bind(c + 2, t.author)
+            s.bind(c + 3, t.createdAt)
+            s.bind(c + 4, t.title)
+            s.bind(c + 5, max(t.createdAt, r?.last ?? t.createdAt))
+            s.bind(c + 6, r?.count ?? 0)
+            s.bind(c + 7, decided.contains(id) ? 1 : 0)
+            s.bind(c + 8, t.redacted ? 1 : 0)
+            s.bind(c + 9, pinned.contains(FirstBuildState.ReplyKey(thread: id, board: t.board)) ? 1 : 0)
         }
     }
 
     /// Writes the reactions of every post that had any, each folded once.
     func writeFirstBuildReactions() throws {
+        var rows: [ReactionRow] = []
         for (target, key) in build.reactionOrder {
             // The history is in application order with no duplicates: fold it directly.
             var reactions: [String: [Handle]] = [:]
             let events = history[key] ?? []
             for e in events { Forum.react(e.event.payload, by: e.author, to: &reactions) }
-            try writeReactions(target, reactions, firstUsed: Self.emojiByFirstUse(events))
+            rows += Self.reactionRows(target, reactions, firstUsed: Self.emojiByFirstUse(events))
+        }
+        let insert = MultiRowInsert(db, "INSERT INTO reactions(target, emoji, author, position)", columns: 4)
+        try insert.run(count: rows.count) { s, index, c in
+            s.bind(c, rows[index].target)
+            s.bind(c + 1, rows[index].emoji)
+            s.bind(c + 2, rows[index].author)
+            s.bind(c + 3, rows[index].position)
         }
     }
 }

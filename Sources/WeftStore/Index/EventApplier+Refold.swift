@@ -165,22 +165,27 @@ extension EventApplier {
     /// Writes the reactions to `target`, their emoji in `firstUsed` order (a
     /// dictionary's own order changes from one process to the next).
     func writeReactions(_ target: String, _ reactions: [String: [Handle]], firstUsed: [String]) throws {
-        if !firstBuild {
-            try db.cachedStatement(sql: "DELETE FROM reactions WHERE target = ?").execute(arguments: [target])
+        try db.cachedStatement(sql: "DELETE FROM reactions WHERE target = ?").execute(arguments: [target])
+        for row in Self.reactionRows(target, reactions, firstUsed: firstUsed) {
+            insertReaction.bind(1, row.target)
+            insertReaction.bind(2, row.emoji)
+            insertReaction.bind(3, row.author)
+            insertReaction.bind(4, row.position)
+            try insertReaction.run()
         }
-        var position = 0
+    }
+
+    typealias ReactionRow = (target: String, emoji: String, author: String, position: Int)
+
+    /// The rows of `target`'s reactions, numbered in order: emoji in `firstUsed`
+    /// order, then any others by name, each emoji's people in the order they reacted.
+    static func reactionRows(_ target: String, _ reactions: [String: [Handle]], firstUsed: [String]) -> [ReactionRow] {
+        var rows: [ReactionRow] = []
         let order = firstUsed + reactions.keys.filter { !firstUsed.contains($0) }.sorted()
         for emoji in order {
-            guard let people = reactions[emoji] else { continue }
-            for who in people {
-                insertReaction.bind(1, target)
-                insertReaction.bind(2, emoji)
-                insertReaction.bind(3, who.rawValue)
-                insertReaction.bind(4, position)
-                try insertReaction.run()
-                position += 1
-            }
+            for who in reactions[emoji] ?? [] { rows.append((target, emoji, who.rawValue, rows.count)) }
         }
+        return rows
     }
 
     mutating func refoldFollowUp(_ id: String, with current: StoredEvent) throws {

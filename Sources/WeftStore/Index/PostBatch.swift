@@ -38,23 +38,18 @@ struct PostRow {
     }
 }
 
-/// New posts of a build from scratch, inserted up to 32 rows per statement.
-///
-/// Running an insert statement costs about as much again as the row it inserts
-/// (opening the table and its index, closing them after); nine posts in ten of
-/// a build are new posts in a row, so most of that is shared. The posts wait
-/// here only while nothing else could read them: the applier writes them out
-/// (``flush()``) before any event that may touch the posts table.
+/// New posts of a build from scratch, inserted up to 32 rows per statement
+/// (``MultiRowInsert``): nine events in ten of a build are new posts, mostly one
+/// after another. The posts wait here only while nothing else could read them:
+/// the applier writes them out (``flush()``) before any event that may touch the
+/// posts table.
 ///
 /// Each post's rowid is chosen when it is added (the next one in the table, as
 /// SQLite would choose), so its full-text row can be sent at once; duplicates
 /// are found in memory, as `INSERT OR IGNORE` found them in the table.
 final class PostBatch {
-    static let maxRows = 32
-
-    private let db: Database
+    private let insert: MultiRowInsert
     private let nextInTable: FastStatement
-    private var statements: [FastStatement?] = Array(repeating: nil, count: PostBatch.maxRows + 1)
     private var pending: [PostRow] = []
     /// The rowid of the last post waiting.
     private var lastRowID: Int64 = 0
@@ -65,9 +60,10 @@ final class PostBatch {
     private var nextRowID: Int64?
 
     init(_ db: Database) throws {
-        self.db = db
+        insert = MultiRowInsert(db, "INSERT INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title, "
+                                    + "mentions, journal, offset, length)", columns: PostRow.columns)
         nextInTable = try FastStatement(db, "SELECT coalesce(max(rowid), 0) + 1 FROM posts")
-        pending.reserveCapacity(Self.maxRows)
+        pending.reserveCapacity(MultiRowInsert.maxRows)
     }
 
     /// Makes room for `count` posts' ids (a set grown step by step hashes them all again).
@@ -80,7 +76,7 @@ final class PostBatch {
         nextRowID = rowid + 1
         lastRowID = rowid
         pending.append(row)
-        if pending.count == Self.maxRows { try write() }
+        if pending.count == MultiRowInsert.maxRows { try write() }
         return rowid
     }
 
@@ -93,8 +89,7 @@ final class PostBatch {
 
     private func write() throws {
         let n = pending.count
-        let statement = try statements[n] ?? makeStatement(rows: n)
-        statements[n] = statement
+        let statement = try insert.statement(rows: n)
         // By index: each row is read in place, not copied out (a copy retains its strings).
         for i in 0..<n { pending[i].bind(to: statement, from: Int32(i * PostRow.columns + 1)) }
         // A plain INSERT: an id already taken is an error, never a silent skip. SQLite
@@ -105,14 +100,5 @@ final class PostBatch {
             throw StoreError.index("new posts were numbered up to \(statement.lastRowID), expected \(lastRowID)")
         }
         pending.removeAll(keepingCapacity: true)
-    }
-
-    private func makeStatement(rows: Int) throws -> FastStatement {
-        let row = "(" + Array(repeating: "?", count: PostRow.columns).joined(separator: ", ") + ")"
-        return try FastStatement(db, """
-            INSERT INTO posts(id, kind, board, thread, parent, anchor, author, created_at, title, mentions,
-                journal, offset, length)
-            VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
-            """)
     }
 }
