@@ -67,6 +67,9 @@ static int writeUtf8(unsigned char *z, uint32_t c) {
  * (a diacritic), or a token character anywhere (a letter, digit, ...). */
 enum { SEPARATOR = 0, INSIDE = 1, ANYWHERE = 2 };
 
+/* How many characters a tokenizer remembers at most (its table then has 2^17 slots). */
+#define MAX_KNOWN 65536
+
 typedef struct {
     uint32_t code;         /* 0: an empty slot (no non-ASCII character reads as 0) */
     unsigned char kind;    /* SEPARATOR, INSIDE or ANYWHERE */
@@ -88,6 +91,7 @@ typedef struct {
     unsigned char tokenChar;   /* an ASCII token character, for probes */
     Known *known;              /* open addressing, a power of two in size */
     uint32_t nKnown, mask, shift;
+    Known unremembered;        /* the last character learnt once the table is full */
     unsigned char *buf;        /* the token being folded */
     int nBuf;
 } Tokenizer;
@@ -171,6 +175,12 @@ static int grow(Tokenizer *t) {
 static __attribute__((noinline)) const Known *add(Tokenizer *t, uint32_t c, int *rc) {
     Known k;
     if ((*rc = learn(t, c, &k)) != SQLITE_OK) return NULL;
+    if (t->nKnown >= MAX_KNOWN) {
+        /* Text with this many different characters is learnt again each time
+         * rather than remembered: the table stays under 2 MB. */
+        t->unremembered = k;
+        return &t->unremembered;
+    }
     if ((t->nKnown + 1) * 2 > t->mask + 1 && (*rc = grow(t)) != SQLITE_OK) return NULL;
     uint32_t s = slotOf(t, c);
     while (t->known[s].code) s = (s + 1) & t->mask;

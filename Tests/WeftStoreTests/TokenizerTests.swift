@@ -75,6 +75,12 @@ final class TokenizerTests: XCTestCase {
             try assertAgree(joined)
             try assertAgree(between)
         }
+        // All of them in one text, twice: more characters than one tokenizer
+        // remembers (65,536), so the last are learnt again each time they come.
+        var all = ""
+        for s in scalars { all += String(s) + "a" + String(s) + " " }
+        XCTAssertGreaterThan(scalars.count, 65_536)
+        try assertAgree(all + all)
     }
 
     /// Text that is not UTF-8: lone continuation bytes, truncated and overlong
