@@ -14,8 +14,11 @@
  * It replaces "unicode61" on each connection (registered under that name, as
  * FTS5 lets a newer tokenizer of the same name win), so tables keep declaring
  * `tokenize='unicode61 ...'` and the files stay readable by any SQLite. A
- * tokenizer made with `tokenchars` or `separators` arguments, or one whose
- * probes fail, hands all its work to the original.
+ * tokenizer made with `tokenchars` or `separators` arguments, or whose ASCII
+ * range does not probe as expected, hands all its work to the original. (A
+ * character that probes in a way this loop could not reproduce fails the
+ * call with SQLITE_ERROR rather than give other tokens; tests try every
+ * character of the Basic Multilingual Plane.)
  */
 #include <sqlite3.h>
 #include <stdint.h>
@@ -141,7 +144,7 @@ static int learn(Tokenizer *t, uint32_t c, Known *k) {
         k->kind = SEPARATOR;
         k->nFold = 0;
     } else {
-        return SQLITE_ERROR; /* not what unicode61 does: give up on the fast path */
+        return SQLITE_ERROR; /* never seen: an error rather than tokens that could differ */
     }
     if (c != stand && k->kind != SEPARATOR) {
         k->nFold = (unsigned char)writeUtf8(k->fold, c);
