@@ -290,25 +290,28 @@ static int tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text, 
         const Known *k;
         uint32_t c;
         int is;
-        /* Skip separators. */
+        /* Skip separators. A token that starts with a longer character has it
+         * read and looked up here once, and folded into the (empty) buffer. */
         for (;;) {
             if (z >= zTerm) goto done;
             unsigned char v = ascii[*z];
             if (v == 0) {
                 z++;
             } else if (v < 0x80) {
+                is = (int)(z - start);
                 break;
             } else {
                 const unsigned char *at = z;
                 READ_UTF8(z, zTerm, c);
                 if (!(k = lookup(t, c, &rc))) goto done;
                 if (k->kind == ANYWHERE) {
-                    z = at;
+                    is = (int)(at - start);
+                    memcpy(out, k->fold, 4); /* the buffer has at least 64 bytes */
+                    out += k->nFold;
                     break;
                 }
             }
         }
-        is = (int)(z - start);
         last = z;
         /* The token's characters, folded into the buffer. */
         for (;;) {

@@ -118,13 +118,12 @@ extension EventApplier {
         for row in try Row.fetchAll(db, sql: "SELECT thread, board FROM pins") {
             pinned.insert(.init(thread: row["thread"], board: row["board"]))
         }
-        let ids = build.threadOrder.filter { build.threads[$0] != nil }
+        let threads = build.threadOrder.compactMap { id in build.threads[id].map { (id: id, row: $0) } }
         let insert = MultiRowInsert(db, """
             INSERT INTO threads(id, board, author, created_at, title, last_activity, replies, decided, redacted, pinned)
             """, columns: 10)
-        try insert.run(count: ids.count) { s, index, c in
-            let id = ids[index]
-            guard let t = build.threads[id] else { return }
+        try insert.run(count: threads.count) { s, index, c in
+            let (id, t) = threads[index]
             let r = build.replies[id]?.first { $0.board == t.board }
             s.bind(c, id)
             s.bind(c + 1, t.board)
